@@ -1,0 +1,24 @@
+package io.branchkey.admin;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/** The resource types and paths Branchkey's admin events carry. */
+final class AdminEvents {
+
+    static final String NODE = "BRANCHKEY_NODE";
+    static final String MEMBERSHIP = "BRANCHKEY_MEMBERSHIP";
+    static final String ROOT = "branchkey";
+
+    private AdminEvents() {
+    }
+
+    static void emit(AdminEventBuilder builder, OperationType operation, String resourceType, Object representation,
+                     String... path) {
+        String[] fullPath = new String[path.length + 1];
+        fullPath[0] = ROOT;
+        System.arraycopy(path, 0, fullPath, 1, path.length);
+        builder.operation(operation).resource(resourceType).resourcePath(fullPath)
+                .representation(representation).success();
+    }
+}

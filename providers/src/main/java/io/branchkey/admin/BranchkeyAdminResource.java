@@ -1,0 +1,36 @@
+package io.branchkey.admin;
+
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** Root of /admin/realms/{realm}/branchkey. Each sub-resource checks its own rights on its first line. */
+public final class BranchkeyAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    BranchkeyAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                           AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @Path("nodes")
+    public NodesResource nodes() {
+        return new NodesResource(session, realm, auth, adminEvent);
+    }
+
+    @Path("users/{userId}")
+    public UserTenancyResource user(@PathParam("userId") String userId) {
+        auth.users().requireQuery();
+        return new UserTenancyResource(session, realm, auth, adminEvent, Users.require(session, realm, userId));
+    }
+}

@@ -1,0 +1,226 @@
+package io.branchkey.admin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.branchkey.admin.rest.ApiErrors;
+import io.branchkey.admin.rest.JsonBodies;
+import io.branchkey.admin.rest.Paging;
+import io.branchkey.admin.rest.QueryParams;
+import io.branchkey.tenancy.NodeFilter;
+import io.branchkey.tenancy.NodeKind;
+import io.branchkey.tenancy.NodeStatus;
+import io.branchkey.tenancy.TenancyException;
+import io.branchkey.tenancy.TenantNodeModel;
+import io.branchkey.tenancy.TenantTreeProvider;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * Realm admins' API for the tenant tree: view-realm reads, manage-realm writes.
+ */
+public final class NodesResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final TenantTreeProvider tree;
+
+    NodesResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+        this.tree = session.getProvider(TenantTreeProvider.class);
+    }
+
+    @POST
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body, @Context UriInfo uriInfo) {
+        auth.realm().requireManageRealm();
+        NodeRepresentation input = JsonBodies.read(body, NodeRepresentation.class);
+        TenantNodeModel node = tenancy(() -> tree.createNode(realm, input.parentId(), input.toDraft(null)));
+        NodeRepresentation created = NodeRepresentation.of(node);
+        AdminEvents.emit(adminEvent, OperationType.CREATE, AdminEvents.NODE, created, "nodes", node.getId());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(node.getId()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Stream<NodeRepresentation> search(@QueryParam("kind") String kind, @QueryParam("status") String status,
+                                             @QueryParam("q") String q, @QueryParam("first") String first,
+                                             @QueryParam("max") String max) {
+        auth.realm().requireViewRealm();
+        Paging paging = Paging.of(first, max);
+        return tree.searchNodes(realm, filter(kind, status, q, null), paging.first(), paging.max())
+                .map(NodeRepresentation::of);
+    }
+
+    @GET
+    @Path("roots")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Stream<NodeRepresentation> roots(@QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.realm().requireViewRealm();
+        Paging paging = Paging.of(first, max);
+        return tree.getRoots(realm, paging.first(), paging.max()).map(NodeRepresentation::of);
+    }
+
+    @GET
+    @Path("by-code/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public NodeRepresentation byCode(@PathParam("code") String code) {
+        auth.realm().requireViewRealm();
+        TenantNodeModel node = tree.getNodeByCode(realm, code);
+        if (node == null) {
+            throw ApiErrors.notFound("code", "no node with code " + code);
+        }
+        return NodeRepresentation.of(node);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public NodeRepresentation get(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        return NodeRepresentation.of(require(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public NodeRepresentation update(@PathParam("id") String id, String body) {
+        auth.realm().requireManageRealm();
+        TenantNodeModel existing = require(id);
+        NodeRepresentation input = JsonBodies.read(body, NodeRepresentation.class);
+        if (input.parentId() != null && !input.parentId().equals(existing.getParentId())) {
+            throw ApiErrors.invalid("parentId", "parentId cannot change here: use POST .../move");
+        }
+        NodeRepresentation updated = NodeRepresentation.of(tenancy(() -> tree.updateNode(realm, id, input.toDraft(existing.getKind()))));
+        AdminEvents.emit(adminEvent, OperationType.UPDATE, AdminEvents.NODE, updated, "nodes", id);
+        return updated;
+    }
+
+    @POST
+    @Path("{id}/move")
+    @Produces(MediaType.APPLICATION_JSON)
+    public NodeRepresentation move(@PathParam("id") String id, String body) {
+        auth.realm().requireManageRealm();
+        require(id);
+        MoveRequest input = JsonBodies.read(body, MoveRequest.class);
+        NodeRepresentation moved = NodeRepresentation.of(tenancy(() -> tree.moveNode(realm, id, input.parentId())));
+        AdminEvents.emit(adminEvent, OperationType.UPDATE, AdminEvents.NODE, moved, "nodes", id);
+        return moved;
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @QueryParam("cascade") String cascade) {
+        auth.realm().requireManageRealm();
+        boolean withSubtree = QueryParams.bool("cascade", cascade);
+        NodeRepresentation removed = NodeRepresentation.of(require(id));
+        tenancy(() -> {
+            tree.removeNode(realm, id, withSubtree);
+            return null;
+        });
+        AdminEvents.emit(adminEvent, OperationType.DELETE, AdminEvents.NODE, removed, "nodes", id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/children")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Stream<NodeRepresentation> children(@PathParam("id") String id, @QueryParam("first") String first,
+                                               @QueryParam("max") String max) {
+        auth.realm().requireViewRealm();
+        Paging paging = Paging.of(first, max);
+        return tenancy(() -> tree.getChildren(realm, id, paging.first(), paging.max())).map(NodeRepresentation::of);
+    }
+
+    @GET
+    @Path("{id}/subtree")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Stream<NodeRepresentation> subtree(@PathParam("id") String id, @QueryParam("kind") String kind,
+                                              @QueryParam("status") String status, @QueryParam("q") String q,
+                                              @QueryParam("maxDepth") String maxDepth,
+                                              @QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.realm().requireViewRealm();
+        Paging paging = Paging.of(first, max);
+        NodeFilter filter = filter(kind, status, q, maxDepth);
+        return tenancy(() -> tree.getSubtree(realm, id, filter, paging.first(), paging.max()))
+                .map(NodeRepresentation::of);
+    }
+
+    @GET
+    @Path("{id}/subtree/count")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Long> countSubtree(@PathParam("id") String id, @QueryParam("kind") String kind,
+                                          @QueryParam("status") String status, @QueryParam("q") String q,
+                                          @QueryParam("maxDepth") String maxDepth) {
+        auth.realm().requireViewRealm();
+        NodeFilter filter = filter(kind, status, q, maxDepth);
+        return Map.of("count", tenancy(() -> tree.countSubtree(realm, id, filter)));
+    }
+
+    @GET
+    @Path("{id}/ancestors")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<NodeRepresentation> ancestors(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        return tenancy(() -> tree.getAncestors(realm, id)).stream().map(NodeRepresentation::of).toList();
+    }
+
+    @Path("{id}/users")
+    public NodeMembersResource members(@PathParam("id") String id) {
+        auth.users().requireQuery();
+        return new NodeMembersResource(session, realm, auth, adminEvent, require(id));
+    }
+
+    private TenantNodeModel require(String id) {
+        TenantNodeModel node = tree.getNode(realm, id);
+        if (node == null) {
+            throw ApiErrors.notFound("id", "no node with id " + id);
+        }
+        return node;
+    }
+
+    private static NodeFilter filter(String kind, String status, String q, String maxDepth) {
+        String text = q == null || q.isBlank() ? null : q.trim();
+        if (text != null && text.length() > 255) {
+            throw ApiErrors.invalid("q", "q must be at most 255 characters");
+        }
+        return new NodeFilter(QueryParams.enumValue("kind", kind, NodeKind.class),
+                QueryParams.enumValue("status", status, NodeStatus.class), text,
+                QueryParams.optionalInteger("maxDepth", maxDepth, 1, 1000));
+    }
+
+    /** Runs a tree operation, turning a broken rule into the matching client error. */
+    static <T> T tenancy(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (TenancyException e) {
+            throw ApiErrors.from(e);
+        }
+    }
+
+    public record MoveRequest(String parentId) {
+    }
+}

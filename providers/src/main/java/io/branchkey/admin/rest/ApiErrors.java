@@ -1,0 +1,43 @@
+package io.branchkey.admin.rest;
+
+import io.branchkey.tenancy.TenancyException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.services.ErrorResponseException;
+
+/**
+ * Builds client errors. They are thrown as {@link ErrorResponseException}, which also marks the transaction
+ * rollback-only, so a refused request never leaves anything half-written.
+ */
+public final class ApiErrors {
+
+    private ApiErrors() {
+    }
+
+    public static ErrorResponseException invalid(String field, String message) {
+        return error(Response.Status.BAD_REQUEST, "invalid_request", field, message);
+    }
+
+    public static ErrorResponseException notFound(String field, String message) {
+        return error(Response.Status.NOT_FOUND, "not_found", field, message);
+    }
+
+    public static ErrorResponseException conflict(String field, String message) {
+        return error(Response.Status.CONFLICT, "conflict", field, message);
+    }
+
+    public static ErrorResponseException from(TenancyException e) {
+        return switch (e.getReason()) {
+            case INVALID -> invalid(e.getField(), e.getMessage());
+            case NOT_FOUND -> notFound(e.getField(), e.getMessage());
+            case CONFLICT -> conflict(e.getField(), e.getMessage());
+        };
+    }
+
+    private static ErrorResponseException error(Response.Status status, String code, String field, String message) {
+        return new ErrorResponseException(Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(code, message, field))
+                .build());
+    }
+}

@@ -1,0 +1,6 @@
+package io.branchkey.tenancy;
+
+public enum NodeStatus {
+    ACTIVE,
+    SUSPENDED
+}

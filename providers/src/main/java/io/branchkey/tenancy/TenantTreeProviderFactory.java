@@ -1,0 +1,6 @@
+package io.branchkey.tenancy;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface TenantTreeProviderFactory extends ProviderFactory<TenantTreeProvider> {
+}

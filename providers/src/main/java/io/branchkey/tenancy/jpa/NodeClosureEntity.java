@@ -1,0 +1,57 @@
+package io.branchkey.tenancy.jpa;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/**
+ * One (ancestor, descendant) pair of the tree's closure, including each node paired with itself at depth 0.
+ * Ancestor and subtree lookups are then single equality lookups on an index, on any database.
+ */
+@Entity
+@IdClass(NodeClosureEntity.Key.class)
+@Table(name = "BK_NODE_CLOSURE")
+public class NodeClosureEntity {
+
+    @Id
+    @Column(name = "ANCESTOR_ID", length = 36)
+    private String ancestorId;
+
+    @Id
+    @Column(name = "DESCENDANT_ID", length = 36)
+    private String descendantId;
+
+    /** Number of edges between the two; 0 for the self pair. */
+    @Column(name = "DEPTH", nullable = false)
+    private int depth;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    public String getAncestorId() { return ancestorId; }
+    public String getDescendantId() { return descendantId; }
+    public int getDepth() { return depth; }
+    public String getRealmId() { return realmId; }
+
+    public record Key(String ancestorId, String descendantId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof NodeClosureEntity other
+                && Objects.equals(ancestorId, other.ancestorId) && Objects.equals(descendantId, other.descendantId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ancestorId, descendantId);
+    }
+}

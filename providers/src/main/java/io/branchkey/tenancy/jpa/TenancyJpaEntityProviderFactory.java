@@ -1,0 +1,61 @@
+package io.branchkey.tenancy.jpa;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/**
+ * Registers Branchkey's JPA entities and Liquibase changelog with Keycloak's persistence unit.
+ */
+public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+
+    public static final String PROVIDER_ID = "branchkey";
+
+    private static final List<Class<?>> ENTITIES = List.of(
+            TenantNodeEntity.class,
+            NodeClosureEntity.class,
+            TenantMembershipEntity.class,
+            HomeAccountEntity.class,
+            TreeLockEntity.class);
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return ENTITIES;
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return "META-INF/branchkey-changelog.xml";
+    }
+
+    @Override
+    public String getFactoryId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
