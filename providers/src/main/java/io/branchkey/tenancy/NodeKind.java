@@ -23,6 +23,15 @@ public enum NodeKind {
         };
     }
 
+    /**
+     * Whether a node of this kind sits at {@code level} or higher in the tree's hierarchy of kinds
+     * (PARTNER above ACCOUNT above REGION above LOCATION). Used for permissions that only take effect when
+     * granted high enough.
+     */
+    public boolean isAtOrAbove(NodeKind level) {
+        return ordinal() <= level.ordinal();
+    }
+
     public boolean isLeaf() {
         return this == LOCATION;
     }
