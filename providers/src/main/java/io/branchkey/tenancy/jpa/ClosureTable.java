@@ -4,7 +4,7 @@ import jakarta.persistence.EntityManager;
 
 /**
  * The only writer of BK_NODE_CLOSURE. Each operation is a fixed number of set-based statements, whatever the
- * size of the subtree involved. Callers hold the realm's {@link TreeLock} and have flushed pending entity changes.
+ * size of the subtree involved. Callers hold the realm's tree lock (TreeLockEntity) and have flushed pending entity changes.
  */
 final class ClosureTable {
 

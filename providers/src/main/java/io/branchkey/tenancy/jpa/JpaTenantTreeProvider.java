@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.branchkey.common.RealmRowLock;
 import io.branchkey.tenancy.NodeDraft;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.TenancyException;
@@ -33,7 +34,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public TenantNodeModel createNode(RealmModel realm, String parentId, NodeDraft draft) {
-        TreeLock.acquire(session, em, realm.getId());
+        lockTree(realm);
         TenantNodeEntity parent = parentId == null ? null : requireEntity(realm, parentId, "parentId");
         if (!draft.kind().mayHaveParent(parent == null ? null : parent.getKind())) {
             throw TenancyException.invalid("parentId", draft.kind().parentRule());
@@ -83,7 +84,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public TenantNodeModel moveNode(RealmModel realm, String id, String newParentId) {
-        TreeLock.acquire(session, em, realm.getId());
+        lockTree(realm);
         TenantNodeEntity node = requireEntity(realm, id, "id");
         // Re-read under the lock: another move may have committed since this transaction first saw the node.
         em.refresh(node);
@@ -113,7 +114,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public void removeNode(RealmModel realm, String id, boolean cascade) {
-        TreeLock.acquire(session, em, realm.getId());
+        lockTree(realm);
         TenantNodeEntity node = requireEntity(realm, id, "id");
         boolean hasChildren = em.createNamedQuery("bkNodeHasChildren", Long.class)
                 .setParameter("id", id).getSingleResult() > 0;
@@ -176,6 +177,11 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public void close() {
+    }
+
+    /** Serialises structural changes of the realm's tree, so two concurrent moves can never form a cycle. */
+    private void lockTree(RealmModel realm) {
+        RealmRowLock.acquire(session, em, TreeLockEntity.class, realm.getId(), () -> new TreeLockEntity(realm.getId()));
     }
 
     private TenantNodeEntity findEntity(RealmModel realm, String id) {

@@ -20,7 +20,7 @@ public class TreeLockEntity {
     protected TreeLockEntity() {
     }
 
-    TreeLockEntity(String realmId) {
+    public TreeLockEntity(String realmId) {
         this.realmId = realmId;
     }
 
