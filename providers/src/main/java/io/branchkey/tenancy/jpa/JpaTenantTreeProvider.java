@@ -9,6 +9,7 @@ import io.branchkey.tenancy.NodeDraft;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantNodeModel;
+import io.branchkey.tenancy.TenantTreeEvents;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -109,6 +110,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         closure.moveSubtree(node.getId(), newParentId);
         closure.shiftDepths(node.getId(), delta);
         em.refresh(node);
+        session.getKeycloakSessionFactory().publish(new TenantTreeEvents.SubtreeMoved(session, realm, id));
         return new TenantNodeAdapter(node);
     }
 
@@ -121,6 +123,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         if (hasChildren && !cascade) {
             throw TenancyException.conflict(null, "the node has children: delete them first or pass cascade=true");
         }
+        session.getKeycloakSessionFactory().publish(new TenantTreeEvents.SubtreeRemoving(session, realm, id, cascade));
         flush();
         em.detach(node);
         closure.deleteSubtree(id);
@@ -172,6 +175,8 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public void removeRealmData(RealmModel realm) {
+        session.getKeycloakSessionFactory().publish(new TenantTreeEvents.RealmDataRemoving(session, realm));
+        em.flush();
         closure.deleteRealm(realm.getId());
     }
 
