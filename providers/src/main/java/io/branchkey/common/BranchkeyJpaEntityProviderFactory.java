@@ -1,6 +1,16 @@
-package io.branchkey.tenancy.jpa;
+package io.branchkey.common;
 
 import java.util.List;
+
+import io.branchkey.access.jpa.CatalogStateEntity;
+import io.branchkey.access.jpa.GrantEntity;
+import io.branchkey.access.jpa.PermissionEntity;
+import io.branchkey.access.jpa.RoleGroupEntity;
+import io.branchkey.tenancy.jpa.HomeAccountEntity;
+import io.branchkey.tenancy.jpa.NodeClosureEntity;
+import io.branchkey.tenancy.jpa.TenantMembershipEntity;
+import io.branchkey.tenancy.jpa.TenantNodeEntity;
+import io.branchkey.tenancy.jpa.TreeLockEntity;
 
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -11,7 +21,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 /**
  * Registers Branchkey's JPA entities and Liquibase changelog with Keycloak's persistence unit.
  */
-public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
 
     public static final String PROVIDER_ID = "branchkey";
 
@@ -20,7 +30,11 @@ public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderF
             NodeClosureEntity.class,
             TenantMembershipEntity.class,
             HomeAccountEntity.class,
-            TreeLockEntity.class);
+            TreeLockEntity.class,
+            PermissionEntity.class,
+            CatalogStateEntity.class,
+            RoleGroupEntity.class,
+            GrantEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

@@ -1,0 +1,46 @@
+package io.branchkey.access.catalog;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.branchkey.tenancy.NodeKind;
+import io.branchkey.tenancy.TenancyException;
+
+/**
+ * A permission a realm adds to its catalog, validated on construction (the same rules as the shipped ones).
+ */
+public record PermissionDraft(String key, String name, String description, String section, List<String> implies,
+                              NodeKind minLevel, boolean realmAdminOnly) {
+
+    public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
+
+    public PermissionDraft {
+        key = key == null ? null : key.trim();
+        if (key == null || key.length() > 128 || !KEY.matcher(key).matches()) {
+            throw TenancyException.invalid("key",
+                    "key must be dot-separated lower-case segments such as menus.publish (at most 128 characters)");
+        }
+        name = text("name", name, 255, true);
+        description = text("description", description, 1000, false);
+        section = text("section", section, 100, true);
+        implies = implies == null ? List.of() : List.copyOf(new LinkedHashSet<>(implies));
+        if (implies.contains(key)) {
+            throw TenancyException.invalid("implies", "a permission cannot imply itself");
+        }
+    }
+
+    private static String text(String field, String value, int max, boolean required) {
+        String trimmed = value == null ? null : value.trim();
+        if (trimmed == null || trimmed.isEmpty()) {
+            if (required) {
+                throw TenancyException.invalid(field, field + " must not be blank");
+            }
+            return null;
+        }
+        if (trimmed.length() > max) {
+            throw TenancyException.invalid(field, field + " must be at most " + max + " characters");
+        }
+        return trimmed;
+    }
+}
