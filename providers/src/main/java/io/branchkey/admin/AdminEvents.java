@@ -8,6 +8,9 @@ final class AdminEvents {
 
     static final String NODE = "BRANCHKEY_NODE";
     static final String MEMBERSHIP = "BRANCHKEY_MEMBERSHIP";
+    static final String PERMISSION = "BRANCHKEY_PERMISSION";
+    static final String ROLE_GROUP = "BRANCHKEY_ROLE_GROUP";
+    static final String GRANT = "BRANCHKEY_GRANT";
     static final String ROOT = "branchkey";
 
     private AdminEvents() {

@@ -33,4 +33,25 @@ public final class BranchkeyAdminResource {
         auth.users().requireQuery();
         return new UserTenancyResource(session, realm, auth, adminEvent, Users.require(session, realm, userId));
     }
+
+    @Path("users/{userId}/access")
+    public UserAccessResource userAccess(@PathParam("userId") String userId) {
+        auth.users().requireQuery();
+        return new UserAccessResource(session, realm, auth, Users.require(session, realm, userId));
+    }
+
+    @Path("catalog")
+    public CatalogResource catalog() {
+        return new CatalogResource(session, realm, auth, adminEvent);
+    }
+
+    @Path("role-groups")
+    public RoleGroupsResource roleGroups() {
+        return new RoleGroupsResource(session, realm, auth, adminEvent);
+    }
+
+    @Path("grants")
+    public GrantsResource grants() {
+        return new GrantsResource(session, realm, auth, adminEvent);
+    }
 }

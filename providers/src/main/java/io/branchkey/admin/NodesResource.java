@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.branchkey.access.AccessProvider;
+import io.branchkey.access.GrantProvider;
 import io.branchkey.admin.rest.ApiErrors;
 import io.branchkey.admin.rest.JsonBodies;
 import io.branchkey.admin.rest.Paging;
@@ -11,7 +13,6 @@ import io.branchkey.admin.rest.QueryParams;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.NodeStatus;
-import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.ws.rs.DELETE;
@@ -57,7 +58,7 @@ public final class NodesResource {
     public Response create(String body, @Context UriInfo uriInfo) {
         auth.realm().requireManageRealm();
         NodeRepresentation input = JsonBodies.read(body, NodeRepresentation.class);
-        TenantNodeModel node = tenancy(() -> tree.createNode(realm, input.parentId(), input.toDraft(null)));
+        TenantNodeModel node = ApiErrors.translate(() -> tree.createNode(realm, input.parentId(), input.toDraft(null)));
         NodeRepresentation created = NodeRepresentation.of(node);
         AdminEvents.emit(adminEvent, OperationType.CREATE, AdminEvents.NODE, created, "nodes", node.getId());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(node.getId()).build()).entity(created).build();
@@ -114,7 +115,7 @@ public final class NodesResource {
         if (input.parentId() != null && !input.parentId().equals(existing.getParentId())) {
             throw ApiErrors.invalid("parentId", "parentId cannot change here: use POST .../move");
         }
-        NodeRepresentation updated = NodeRepresentation.of(tenancy(() -> tree.updateNode(realm, id, input.toDraft(existing.getKind()))));
+        NodeRepresentation updated = NodeRepresentation.of(ApiErrors.translate(() -> tree.updateNode(realm, id, input.toDraft(existing.getKind()))));
         AdminEvents.emit(adminEvent, OperationType.UPDATE, AdminEvents.NODE, updated, "nodes", id);
         return updated;
     }
@@ -126,7 +127,7 @@ public final class NodesResource {
         auth.realm().requireManageRealm();
         require(id);
         MoveRequest input = JsonBodies.read(body, MoveRequest.class);
-        NodeRepresentation moved = NodeRepresentation.of(tenancy(() -> tree.moveNode(realm, id, input.parentId())));
+        NodeRepresentation moved = NodeRepresentation.of(ApiErrors.translate(() -> tree.moveNode(realm, id, input.parentId())));
         AdminEvents.emit(adminEvent, OperationType.UPDATE, AdminEvents.NODE, moved, "nodes", id);
         return moved;
     }
@@ -137,10 +138,7 @@ public final class NodesResource {
         auth.realm().requireManageRealm();
         boolean withSubtree = QueryParams.bool("cascade", cascade);
         NodeRepresentation removed = NodeRepresentation.of(require(id));
-        tenancy(() -> {
-            tree.removeNode(realm, id, withSubtree);
-            return null;
-        });
+        ApiErrors.translate(() -> tree.removeNode(realm, id, withSubtree));
         AdminEvents.emit(adminEvent, OperationType.DELETE, AdminEvents.NODE, removed, "nodes", id);
         return Response.noContent().build();
     }
@@ -152,7 +150,7 @@ public final class NodesResource {
                                                @QueryParam("max") String max) {
         auth.realm().requireViewRealm();
         Paging paging = Paging.of(first, max);
-        return tenancy(() -> tree.getChildren(realm, id, paging.first(), paging.max())).map(NodeRepresentation::of);
+        return ApiErrors.translate(() -> tree.getChildren(realm, id, paging.first(), paging.max())).map(NodeRepresentation::of);
     }
 
     @GET
@@ -165,7 +163,7 @@ public final class NodesResource {
         auth.realm().requireViewRealm();
         Paging paging = Paging.of(first, max);
         NodeFilter filter = filter(kind, status, q, maxDepth);
-        return tenancy(() -> tree.getSubtree(realm, id, filter, paging.first(), paging.max()))
+        return ApiErrors.translate(() -> tree.getSubtree(realm, id, filter, paging.first(), paging.max()))
                 .map(NodeRepresentation::of);
     }
 
@@ -177,7 +175,7 @@ public final class NodesResource {
                                           @QueryParam("maxDepth") String maxDepth) {
         auth.realm().requireViewRealm();
         NodeFilter filter = filter(kind, status, q, maxDepth);
-        return Map.of("count", tenancy(() -> tree.countSubtree(realm, id, filter)));
+        return Map.of("count", ApiErrors.translate(() -> tree.countSubtree(realm, id, filter)));
     }
 
     @GET
@@ -185,13 +183,40 @@ public final class NodesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<NodeRepresentation> ancestors(@PathParam("id") String id) {
         auth.realm().requireViewRealm();
-        return tenancy(() -> tree.getAncestors(realm, id)).stream().map(NodeRepresentation::of).toList();
+        return ApiErrors.translate(() -> tree.getAncestors(realm, id)).stream().map(NodeRepresentation::of).toList();
     }
 
     @Path("{id}/users")
     public NodeMembersResource members(@PathParam("id") String id) {
         auth.users().requireQuery();
         return new NodeMembersResource(session, realm, auth, adminEvent, require(id));
+    }
+
+    @GET
+    @Path("{id}/grants")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<AccessRepresentations.GrantRepresentation> grants(@PathParam("id") String id) {
+        auth.users().requireView();
+        require(id);
+        return session.getProvider(GrantProvider.class).atNode(realm, id).stream()
+                .map(AccessRepresentations.GrantRepresentation::of).toList();
+    }
+
+    /** Who holds a permission here now, through grants here or above (e.g. who can approve an override). */
+    @GET
+    @Path("{id}/permission-holders/{key}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Stream<UserSummary> permissionHolders(@PathParam("id") String id, @PathParam("key") String key,
+                                                 @QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.users().requireView();
+        require(id);
+        UserAccessResource.requireKnownPermission(session, realm, key);
+        Paging paging = Paging.of(first, max);
+        return session.getProvider(AccessProvider.class)
+                .usersWithPermission(realm, id, key, paging.first(), paging.max()).stream()
+                .map(userId -> session.users().getUserById(realm, userId))
+                .filter(java.util.Objects::nonNull)
+                .map(UserSummary::of);
     }
 
     private TenantNodeModel require(String id) {
@@ -210,15 +235,6 @@ public final class NodesResource {
         return new NodeFilter(QueryParams.enumValue("kind", kind, NodeKind.class),
                 QueryParams.enumValue("status", status, NodeStatus.class), text,
                 QueryParams.optionalInteger("maxDepth", maxDepth, 1, 1000));
-    }
-
-    /** Runs a tree operation, turning a broken rule into the matching client error. */
-    static <T> T tenancy(java.util.function.Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (TenancyException e) {
-            throw ApiErrors.from(e);
-        }
     }
 
     public record MoveRequest(String parentId) {

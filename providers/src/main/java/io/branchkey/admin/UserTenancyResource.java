@@ -62,10 +62,7 @@ public final class UserTenancyResource {
         if (account == null) {
             throw ApiErrors.notFound("nodeId", "no node with id " + input.nodeId());
         }
-        NodesResource.tenancy(() -> {
-            memberships.setHomeAccount(realm, user, account);
-            return null;
-        });
+        ApiErrors.translate(() -> memberships.setHomeAccount(realm, user, account));
         TenancyRepresentation tenancy = current();
         AdminEvents.emit(adminEvent, OperationType.UPDATE, AdminEvents.MEMBERSHIP, input,
                 "users", user.getId(), "home-account");

@@ -1,5 +1,7 @@
 package io.branchkey.admin.rest;
 
+import java.util.function.Supplier;
+
 import io.branchkey.tenancy.TenancyException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +34,22 @@ public final class ApiErrors {
             case NOT_FOUND -> notFound(e.getField(), e.getMessage());
             case CONFLICT -> conflict(e.getField(), e.getMessage());
         };
+    }
+
+    /** Runs a domain operation, turning a broken rule into the matching client error. */
+    public static <T> T translate(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (TenancyException e) {
+            throw from(e);
+        }
+    }
+
+    public static void translate(Runnable operation) {
+        translate(() -> {
+            operation.run();
+            return null;
+        });
     }
 
     private static ErrorResponseException error(Response.Status status, String code, String field, String message) {
