@@ -1,0 +1,22 @@
+package io.branchkey.admin;
+
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** Root of /realms/{realm}/branchkey: what resource servers and delegated callers use, outside the admin API. */
+public final class BranchkeyRealmResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    BranchkeyRealmResource(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    @Path("catalog")
+    public PublicCatalogResource catalog() {
+        return new PublicCatalogResource(session, realm);
+    }
+}
