@@ -6,6 +6,7 @@ import io.branchkey.access.jpa.CatalogStateEntity;
 import io.branchkey.access.jpa.GrantEntity;
 import io.branchkey.access.jpa.PermissionEntity;
 import io.branchkey.access.jpa.RoleGroupEntity;
+import io.branchkey.audit.jpa.AuditEntity;
 import io.branchkey.tenancy.jpa.HomeAccountEntity;
 import io.branchkey.tenancy.jpa.NodeClosureEntity;
 import io.branchkey.tenancy.jpa.TenantMembershipEntity;
@@ -34,7 +35,8 @@ public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProvide
             PermissionEntity.class,
             CatalogStateEntity.class,
             RoleGroupEntity.class,
-            GrantEntity.class);
+            GrantEntity.class,
+            AuditEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

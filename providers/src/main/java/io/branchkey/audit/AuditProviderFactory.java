@@ -1,0 +1,6 @@
+package io.branchkey.audit;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface AuditProviderFactory extends ProviderFactory<AuditProvider> {
+}
