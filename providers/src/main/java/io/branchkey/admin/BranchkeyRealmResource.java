@@ -1,5 +1,6 @@
 package io.branchkey.admin;
 
+import io.branchkey.admin.delegated.DelegatedResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -18,5 +19,11 @@ public final class BranchkeyRealmResource {
     @Path("catalog")
     public PublicCatalogResource catalog() {
         return new PublicCatalogResource(session, realm);
+    }
+
+    /** The delegated API; authenticates the bearer token before anything else. */
+    @Path("manage")
+    public DelegatedResource manage() {
+        return new DelegatedResource(session, realm);
     }
 }

@@ -16,19 +16,23 @@ public final class ApiErrors {
     private ApiErrors() {
     }
 
-    public static ErrorResponseException invalid(String field, String message) {
+    public static ApiException forbidden(String message) {
+        return error(Response.Status.FORBIDDEN, "forbidden", null, message);
+    }
+
+    public static ApiException invalid(String field, String message) {
         return error(Response.Status.BAD_REQUEST, "invalid_request", field, message);
     }
 
-    public static ErrorResponseException notFound(String field, String message) {
+    public static ApiException notFound(String field, String message) {
         return error(Response.Status.NOT_FOUND, "not_found", field, message);
     }
 
-    public static ErrorResponseException conflict(String field, String message) {
+    public static ApiException conflict(String field, String message) {
         return error(Response.Status.CONFLICT, "conflict", field, message);
     }
 
-    public static ErrorResponseException from(TenancyException e) {
+    public static ApiException from(TenancyException e) {
         return switch (e.getReason()) {
             case INVALID -> invalid(e.getField(), e.getMessage());
             case NOT_FOUND -> notFound(e.getField(), e.getMessage());
@@ -52,10 +56,9 @@ public final class ApiErrors {
         });
     }
 
-    private static ErrorResponseException error(Response.Status status, String code, String field, String message) {
-        return new ErrorResponseException(Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(code, message, field))
-                .build());
+    private static ApiException error(Response.Status status, String code, String field, String message) {
+        ApiError body = new ApiError(code, message, field);
+        return new ApiException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build(),
+                status.getStatusCode(), body);
     }
 }
