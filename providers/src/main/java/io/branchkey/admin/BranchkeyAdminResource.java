@@ -1,6 +1,15 @@
 package io.branchkey.admin;
 
+import java.util.List;
+
+import io.branchkey.admin.rest.Paging;
+import io.branchkey.audit.AuditEntry;
+import io.branchkey.audit.AuditProvider;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -53,5 +62,16 @@ public final class BranchkeyAdminResource {
     @Path("grants")
     public GrantsResource grants() {
         return new GrantsResource(session, realm, auth, adminEvent);
+    }
+
+    /** Branchkey's audit trail of delegated actions (realm admins' own changes are Keycloak admin events). */
+    @GET
+    @Path("audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<AuditEntry> audit(@QueryParam("nodeId") String nodeId, @QueryParam("userId") String userId,
+                                  @QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.realm().requireViewEvents();
+        Paging paging = Paging.of(first, max);
+        return session.getProvider(AuditProvider.class).query(realm, nodeId, userId, paging.first(), paging.max());
     }
 }
