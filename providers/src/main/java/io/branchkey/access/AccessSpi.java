@@ -1,30 +1,12 @@
 package io.branchkey.access;
 
-import org.keycloak.provider.Provider;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.provider.Spi;
+import io.branchkey.common.BranchkeySpi;
 
-public final class AccessSpi implements Spi {
+public final class AccessSpi extends BranchkeySpi {
 
     public static final String NAME = "branchkey-access";
 
-    @Override
-    public boolean isInternal() {
-        return false;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public Class<? extends Provider> getProviderClass() {
-        return AccessProvider.class;
-    }
-
-    @Override
-    public Class<? extends ProviderFactory> getProviderFactoryClass() {
-        return AccessProviderFactory.class;
+    public AccessSpi() {
+        super(NAME, AccessProvider.class, AccessProviderFactory.class);
     }
 }

@@ -1,30 +1,12 @@
 package io.branchkey.access;
 
-import org.keycloak.provider.Provider;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.provider.Spi;
+import io.branchkey.common.BranchkeySpi;
 
-public final class GrantSpi implements Spi {
+public final class GrantSpi extends BranchkeySpi {
 
     public static final String NAME = "branchkey-grant";
 
-    @Override
-    public boolean isInternal() {
-        return false;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public Class<? extends Provider> getProviderClass() {
-        return GrantProvider.class;
-    }
-
-    @Override
-    public Class<? extends ProviderFactory> getProviderFactoryClass() {
-        return GrantProviderFactory.class;
+    public GrantSpi() {
+        super(NAME, GrantProvider.class, GrantProviderFactory.class);
     }
 }

@@ -1,30 +1,12 @@
 package io.branchkey.access;
 
-import org.keycloak.provider.Provider;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.provider.Spi;
+import io.branchkey.common.BranchkeySpi;
 
-public final class PermissionCatalogSpi implements Spi {
+public final class PermissionCatalogSpi extends BranchkeySpi {
 
     public static final String NAME = "branchkey-permission-catalog";
 
-    @Override
-    public boolean isInternal() {
-        return false;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public Class<? extends Provider> getProviderClass() {
-        return PermissionCatalogProvider.class;
-    }
-
-    @Override
-    public Class<? extends ProviderFactory> getProviderFactoryClass() {
-        return PermissionCatalogProviderFactory.class;
+    public PermissionCatalogSpi() {
+        super(NAME, PermissionCatalogProvider.class, PermissionCatalogProviderFactory.class);
     }
 }

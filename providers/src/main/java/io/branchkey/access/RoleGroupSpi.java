@@ -1,30 +1,12 @@
 package io.branchkey.access;
 
-import org.keycloak.provider.Provider;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.provider.Spi;
+import io.branchkey.common.BranchkeySpi;
 
-public final class RoleGroupSpi implements Spi {
+public final class RoleGroupSpi extends BranchkeySpi {
 
     public static final String NAME = "branchkey-role-group";
 
-    @Override
-    public boolean isInternal() {
-        return false;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public Class<? extends Provider> getProviderClass() {
-        return RoleGroupProvider.class;
-    }
-
-    @Override
-    public Class<? extends ProviderFactory> getProviderFactoryClass() {
-        return RoleGroupProviderFactory.class;
+    public RoleGroupSpi() {
+        super(NAME, RoleGroupProvider.class, RoleGroupProviderFactory.class);
     }
 }

@@ -1,30 +1,12 @@
 package io.branchkey.audit;
 
-import org.keycloak.provider.Provider;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.provider.Spi;
+import io.branchkey.common.BranchkeySpi;
 
-public final class AuditSpi implements Spi {
+public final class AuditSpi extends BranchkeySpi {
 
     public static final String NAME = "branchkey-audit";
 
-    @Override
-    public boolean isInternal() {
-        return false;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public Class<? extends Provider> getProviderClass() {
-        return AuditProvider.class;
-    }
-
-    @Override
-    public Class<? extends ProviderFactory> getProviderFactoryClass() {
-        return AuditProviderFactory.class;
+    public AuditSpi() {
+        super(NAME, AuditProvider.class, AuditProviderFactory.class);
     }
 }
