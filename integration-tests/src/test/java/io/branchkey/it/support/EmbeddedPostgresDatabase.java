@@ -35,7 +35,7 @@ class EmbeddedPostgresDatabase implements TestDatabase {
         long started = System.currentTimeMillis();
         try {
             // Random free port and a throw-away data directory; zonky also registers a JVM shutdown hook that stops
-            // the server if the JVM dies before close() runs.
+            // the server if the JVM exits before close() runs.
             postgres = EmbeddedPostgres.builder().start();
             // Keycloak gets its own database, as in production, rather than the "postgres" maintenance database.
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
