@@ -3,7 +3,7 @@
 #
 #   ./run.sh            build the provider jar, start Keycloak with the demo realm and tenant seed
 #   ./run.sh --reset    the same, but first delete the local database (the realm and seed are imported again)
-#   ./run.sh [--reset] [-- extra kc.sh options]   e.g. ./run.sh -- --log-level=io.branchkey:debug
+#   ./run.sh [--reset] [-- extra kc.sh options]   e.g. ./run.sh -- --log-level=INFO,io.branchkey:debug
 #
 # Needs only Java 17+ and Maven. Everything it downloads or writes stays in .run/ (git-ignored) and in
 # the local Maven repository (~/.m2): the Keycloak distribution is fetched from Maven Central and
@@ -119,7 +119,7 @@ export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 base="http://localhost:$HTTP_PORT"
 cat <<EOF
 
-==> Starting Keycloak $KC_VERSION with Branchkey (dev mode: about a minute when the provider jar changed, ~20 s otherwise)
+==> Starting Keycloak $KC_VERSION with Branchkey (dev mode: about a minute when the provider jar changed, ~15 s otherwise)
 
     Admin console   $base/admin/   (admin / admin; only set on the very first start)
     Demo realm      $base/admin/master/console/#/branchkey-demo
