@@ -89,6 +89,8 @@ public final class UserTenancyResource {
     public record HomeAccountRequest(String nodeId) {
     }
 
+    // Keycloak's JSON provider drops nulls; a client should see "no home account" as an explicit null.
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public record TenancyRepresentation(String homeAccountId, List<NodeRepresentation> memberOf) {
     }
 }

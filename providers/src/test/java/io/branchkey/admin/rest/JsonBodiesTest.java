@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.branchkey.admin.NodeRepresentation;
 import io.branchkey.tenancy.NodeKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.services.ErrorResponseException;
 
 class JsonBodiesTest {
@@ -39,6 +41,25 @@ class JsonBodiesTest {
     void numbersAreNotSilentlyTurnedIntoStrings() {
         assertThat(errorOf("{\"kind\":\"REGION\",\"name\":123}").field()).isEqualTo("name");
         assertThat(errorOf("{\"kind\":\"REGION\",\"name\":true}").field()).isEqualTo("name");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"kind\":2,\"name\":\"R\"}                               | kind",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"parentId\":17}        | parentId",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"code\":123}           | code",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"status\":true}        | status",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"status\":1}           | status",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"timezone\":1}         | timezone",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"address\":[\"a\"]}     | address",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"externalIds\":[\"a\"]} | externalIds",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"externalIds\":\"a\"}   | externalIds",
+            "{\"kind\":\"REGION\",\"name\":\"R\",\"externalIds\":\"\"}    | externalIds",
+            "{\"kind\":\"REGION\",\"name\":[\"R\"]}                        | name",
+            "{\"kind\":\"REGION\",\"name\":{\"t\":\"R\"}}                   | name",
+    })
+    void everyWrongTypeIsRefusedAndNamed(String body, String field) {
+        assertThat(errorOf(body).field()).isEqualTo(field);
     }
 
     @Test

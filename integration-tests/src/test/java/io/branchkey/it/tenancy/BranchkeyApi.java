@@ -1,0 +1,150 @@
+package io.branchkey.it.tenancy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * A deliberately small client for {@code /admin/realms/{realm}/branchkey/...}: it sends exactly what a test gives it
+ * (raw JSON strings included, so malformed bodies can be sent) and hands back status, headers and body untouched.
+ */
+final class BranchkeyApi {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final String serverBase;
+    private final String realm;
+    private final Supplier<String> token;
+
+    private BranchkeyApi(String serverBase, String realm, Supplier<String> token) {
+        this.serverBase = serverBase;
+        this.realm = realm;
+        this.token = token;
+    }
+
+    /** Calls as the framework's bootstrap admin (master realm, full admin rights). */
+    static BranchkeyApi asAdmin(KeycloakUrls urls, Keycloak admin, String realm) {
+        return new BranchkeyApi(urls.getBase(), realm, () -> admin.tokenManager().getAccessTokenString());
+    }
+
+    /** Calls with a fixed bearer token (null: no Authorization header at all). */
+    static BranchkeyApi withToken(KeycloakUrls urls, String realm, String accessToken) {
+        return new BranchkeyApi(urls.getBase(), realm, () -> accessToken);
+    }
+
+    /** The same caller against another realm's API. */
+    BranchkeyApi forRealm(String otherRealm) {
+        return new BranchkeyApi(serverBase, otherRealm, token);
+    }
+
+    String realm() {
+        return realm;
+    }
+
+    /** The absolute URL of a path below {@code /admin/realms/{realm}/branchkey/}. */
+    String url(String path) {
+        return serverBase + "/admin/realms/" + realm + "/branchkey/" + path;
+    }
+
+    ApiResponse get(String path) {
+        return send("GET", path, null);
+    }
+
+    ApiResponse getUrl(String absoluteUrl) {
+        return sendTo("GET", URI.create(absoluteUrl), null);
+    }
+
+    /** POST with a body: a String is sent as-is, anything else is serialised to JSON. */
+    ApiResponse post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    ApiResponse put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    ApiResponse delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    ApiResponse send(String method, String path, Object body) {
+        return sendTo(method, URI.create(url(path)), body);
+    }
+
+    private ApiResponse sendTo(String method, URI uri, Object body) {
+        String payload = body == null ? null : body instanceof String s ? s : toJson(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json");
+        String bearer = token.get();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (payload != null) {
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new ApiResponse(method, uri.toString(), response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + method + " " + uri, e);
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Gets an access token for a user of {@code realm} with the password grant of the realm's admin-cli client. */
+    static String passwordToken(KeycloakUrls urls, String realm, String username, String password) {
+        String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(urls.getToken(realm)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token for " + username + "@" + realm + ": " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
