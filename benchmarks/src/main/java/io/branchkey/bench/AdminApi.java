@@ -1,0 +1,91 @@
+package io.branchkey.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Keycloak's admin REST API over one keep-alive HTTP/1.1 connection, with a master-realm admin token that is
+ * fetched again before it expires. {@link #ensureFreshToken()} is called outside timed sections only.
+ */
+final class AdminApi {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final String baseUrl;
+    private String token;
+    private long tokenRefreshAt;
+
+    AdminApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** Fetches a new token when the current one has less than a third of its lifetime left; true if it did. */
+    boolean ensureFreshToken() throws IOException, InterruptedException {
+        if (token != null && System.nanoTime() < tokenRefreshAt) {
+            return false;
+        }
+        String form = "grant_type=password&client_id=admin-cli&username=" + enc(KeycloakProcess.ADMIN_USER)
+                + "&password=" + enc(KeycloakProcess.ADMIN_PASSWORD);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("admin token: HTTP " + response.statusCode() + " " + response.body());
+        }
+        JsonNode body = JSON.readTree(response.body());
+        long lifetimeSeconds = body.path("expires_in").asLong(60);
+        token = body.path("access_token").asText();
+        tokenRefreshAt = System.nanoTime() + Duration.ofSeconds(lifetimeSeconds * 2 / 3).toNanos();
+        return true;
+    }
+
+    /** GET of an admin path (below /admin/realms/); fails unless the answer is 200. Returns the body. */
+    String get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    /** POST of a JSON body to an admin path; fails unless the answer is 201 or 200. Returns the body. */
+    String post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    JsonNode getJson(String path) throws IOException, InterruptedException {
+        return JSON.readTree(get(path));
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
