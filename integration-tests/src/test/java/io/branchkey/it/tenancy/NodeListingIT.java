@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.branchkey.it.support.BranchkeyServerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,34 @@ class NodeListingIT {
         assertThat(api.get("nodes/" + account + "/subtree").expect(200).ids()).hasSize(100);
         assertThat(api.get("nodes/" + account + "/subtree?first=100").expect(200).ids()).hasSize(4);
         assertThat(tree.count(account)).isEqualTo(104);
+    }
+
+    @Test
+    void subtreeOrderAndSearchFollowRenamesAndMoves() {
+        String account = tree.account(null, "Ordering Account");
+        String north = tree.region(account, "North");
+        String south = tree.region(account, "South");
+        String alpha = tree.location(north, "Alpha Store");
+        String beta = tree.location(south, "Beta Store");
+        assertThat(tree.subtreeIds(account, "?kind=LOCATION")).containsExactly(alpha, beta);
+
+        ObjectNode renamed = Tree.locationBody(north, "Zeta Store");
+        renamed.put("code", tree.get(alpha).get("code").asText());
+        api.put("nodes/" + alpha, renamed).expect(200);
+        assertThat(tree.subtreeIds(account, "?kind=LOCATION")).containsExactly(beta, alpha);
+        assertThat(tree.subtreeIds(account, "?q=zeta")).containsExactly(alpha);
+        assertThat(tree.subtreeIds(account, "?q=alpha")).isEmpty();
+        assertThat(tree.subtreeIds(north, "?q=zeta")).containsExactly(alpha);
+
+        // a moved subtree keeps its names and kinds below its new ancestors, at its new depth
+        String east = tree.region(north, "East");
+        tree.move(east, south).expect(200);
+        String gamma = tree.location(east, "Gamma Store");
+        tree.move(south, north).expect(200);
+        assertThat(tree.subtreeIds(north, "?kind=LOCATION")).containsExactly(alpha, beta, gamma);
+        assertThat(tree.subtreeIds(north, "?kind=REGION")).containsExactly(south, east);
+        assertThat(tree.subtreeIds(north, "?q=gamma")).containsExactly(gamma);
+        assertThat(tree.subtreeIds(account, "?kind=LOCATION&maxDepth=3")).containsExactly(alpha, beta);
     }
 
     public static class ListingRealm implements RealmConfig {

@@ -17,18 +17,32 @@ final class ClosureTable {
     }
 
     /** Links a new node to itself and to every ancestor of its parent. */
-    void insertNode(String realmId, String nodeId, String parentId) {
-        em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID) values (:nodeId, :nodeId, 0, :realmId)")
-                .setParameter("nodeId", nodeId)
+    void insertNode(String realmId, TenantNodeEntity node) {
+        em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID, DESCENDANT_KIND, DESCENDANT_NAME)"
+                        + " values (:nodeId, :nodeId, 0, :realmId, :kind, :name)")
+                .setParameter("nodeId", node.getId())
                 .setParameter("realmId", realmId)
+                .setParameter("kind", node.getKind().name())
+                .setParameter("name", node.getName())
                 .executeUpdate();
-        if (parentId != null) {
-            em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID)"
-                            + " select p.ANCESTOR_ID, :nodeId, p.DEPTH + 1, p.REALM_ID from BK_NODE_CLOSURE p where p.DESCENDANT_ID = :parentId")
-                    .setParameter("nodeId", nodeId)
-                    .setParameter("parentId", parentId)
+        if (node.getParentId() != null) {
+            em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID, DESCENDANT_KIND, DESCENDANT_NAME)"
+                            + " select p.ANCESTOR_ID, :nodeId, p.DEPTH + 1, p.REALM_ID, :kind, :name"
+                            + " from BK_NODE_CLOSURE p where p.DESCENDANT_ID = :parentId")
+                    .setParameter("nodeId", node.getId())
+                    .setParameter("kind", node.getKind().name())
+                    .setParameter("name", node.getName())
+                    .setParameter("parentId", node.getParentId())
                     .executeUpdate();
         }
+    }
+
+    /** Keeps the copied sort key in step after a rename: one row per ancestor of the node. */
+    void renameNode(String nodeId, String name) {
+        em.createNativeQuery("update BK_NODE_CLOSURE set DESCENDANT_NAME = :name where DESCENDANT_ID = :nodeId")
+                .setParameter("name", name)
+                .setParameter("nodeId", nodeId)
+                .executeUpdate();
     }
 
     /**
@@ -41,8 +55,8 @@ final class ClosureTable {
                 .setParameter("nodeId", nodeId)
                 .executeUpdate();
         if (newParentId != null) {
-            em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID)"
-                            + " select a.ANCESTOR_ID, d.DESCENDANT_ID, a.DEPTH + d.DEPTH + 1, a.REALM_ID"
+            em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID, DESCENDANT_KIND, DESCENDANT_NAME)"
+                            + " select a.ANCESTOR_ID, d.DESCENDANT_ID, a.DEPTH + d.DEPTH + 1, a.REALM_ID, d.DESCENDANT_KIND, d.DESCENDANT_NAME"
                             + " from BK_NODE_CLOSURE a, BK_NODE_CLOSURE d where a.DESCENDANT_ID = :parentId and d.ANCESTOR_ID = :nodeId")
                     .setParameter("parentId", newParentId)
                     .setParameter("nodeId", nodeId)

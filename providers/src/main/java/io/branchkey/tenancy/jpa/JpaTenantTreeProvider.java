@@ -53,7 +53,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         apply(entity, draft, now);
         em.persist(entity);
         flush();
-        closure.insertNode(realm.getId(), entity.getId(), parentId);
+        closure.insertNode(realm.getId(), entity);
         return new TenantNodeAdapter(entity);
     }
 
@@ -78,8 +78,12 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
             throw TenancyException.invalid("kind", "kind cannot change (it is " + entity.getKind() + ")");
         }
         requireFreeCode(realm, draft.code(), id);
+        boolean renamed = !entity.getName().equals(draft.name());
         apply(entity, draft, System.currentTimeMillis());
         flush();
+        if (renamed) {
+            closure.renameNode(id, draft.name());
+        }
         return new TenantNodeAdapter(entity);
     }
 

@@ -3,7 +3,10 @@ package io.branchkey.tenancy.jpa;
 import java.io.Serializable;
 import java.util.Objects;
 
+import io.branchkey.tenancy.NodeKind;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -33,10 +36,20 @@ public class NodeClosureEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
+    /** The descendant's kind and name, kept in step by ClosureTable: the subtree listing's filter and sort keys. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "DESCENDANT_KIND", length = 16, nullable = false)
+    private NodeKind descendantKind;
+
+    @Column(name = "DESCENDANT_NAME", length = 255, nullable = false)
+    private String descendantName;
+
     public String getAncestorId() { return ancestorId; }
     public String getDescendantId() { return descendantId; }
     public int getDepth() { return depth; }
     public String getRealmId() { return realmId; }
+    public NodeKind getDescendantKind() { return descendantKind; }
+    public String getDescendantName() { return descendantName; }
 
     public record Key(String ancestorId, String descendantId) implements Serializable {
         public Key() {
