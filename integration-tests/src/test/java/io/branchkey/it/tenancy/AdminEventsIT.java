@@ -1,5 +1,9 @@
 package io.branchkey.it.tenancy;
 
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.Tree;
+import io.branchkey.it.support.TestUsers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

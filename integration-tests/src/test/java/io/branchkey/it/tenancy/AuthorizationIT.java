@@ -1,5 +1,11 @@
 package io.branchkey.it.tenancy;
 
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.ApiResponse;
+import io.branchkey.it.support.ApiAssertions;
+import io.branchkey.it.support.Tree;
+import io.branchkey.it.support.TestUsers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

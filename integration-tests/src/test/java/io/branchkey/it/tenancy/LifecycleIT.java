@@ -1,7 +1,12 @@
 package io.branchkey.it.tenancy;
 
-import static io.branchkey.it.tenancy.ApiAssertions.assertFieldError;
-import static io.branchkey.it.tenancy.ApiAssertions.notFound;
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.ApiAssertions;
+import io.branchkey.it.support.Tree;
+import io.branchkey.it.support.TestUsers;
+
+import static io.branchkey.it.support.ApiAssertions.assertFieldError;
+import static io.branchkey.it.support.ApiAssertions.notFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

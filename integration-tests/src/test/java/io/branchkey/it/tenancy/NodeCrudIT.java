@@ -1,8 +1,13 @@
 package io.branchkey.it.tenancy;
 
-import static io.branchkey.it.tenancy.ApiAssertions.conflict;
-import static io.branchkey.it.tenancy.ApiAssertions.invalid;
-import static io.branchkey.it.tenancy.ApiAssertions.notFound;
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.ApiResponse;
+import io.branchkey.it.support.ApiAssertions;
+import io.branchkey.it.support.Tree;
+
+import static io.branchkey.it.support.ApiAssertions.conflict;
+import static io.branchkey.it.support.ApiAssertions.invalid;
+import static io.branchkey.it.support.ApiAssertions.notFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.branchkey.it.tenancy;
 
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.Tree;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

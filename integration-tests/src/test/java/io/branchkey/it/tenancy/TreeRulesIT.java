@@ -1,8 +1,13 @@
 package io.branchkey.it.tenancy;
 
-import static io.branchkey.it.tenancy.ApiAssertions.assertErrorWithoutField;
-import static io.branchkey.it.tenancy.ApiAssertions.assertFieldError;
-import static io.branchkey.it.tenancy.ApiAssertions.invalid;
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.ApiResponse;
+import io.branchkey.it.support.ApiAssertions;
+import io.branchkey.it.support.Tree;
+
+import static io.branchkey.it.support.ApiAssertions.assertErrorWithoutField;
+import static io.branchkey.it.support.ApiAssertions.assertFieldError;
+import static io.branchkey.it.support.ApiAssertions.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.branchkey.it.tenancy;
+package io.branchkey.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Tree operations through the API, asserting success, for setting up and inspecting test data. */
-final class Tree {
+public final class Tree {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** Distinguishes codes of this JVM run from leftovers, in case a realm outlives a run. */
@@ -21,21 +21,21 @@ final class Tree {
 
     private final BranchkeyApi api;
 
-    Tree(BranchkeyApi api) {
+    public Tree(BranchkeyApi api) {
         this.api = api;
     }
 
-    BranchkeyApi api() {
+    public BranchkeyApi api() {
         return api;
     }
 
     /** A code no other node of this run uses: letters, digits and '-', valid by the contract's pattern. */
-    static String uniqueCode(String prefix) {
+    public static String uniqueCode(String prefix) {
         return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
     }
 
     /** A JSON body for create: kind, parentId (omitted when null) and name. */
-    static ObjectNode body(String kind, String parentId, String name) {
+    public static ObjectNode body(String kind, String parentId, String name) {
         ObjectNode body = BranchkeyApi.JSON.createObjectNode();
         body.put("kind", kind);
         if (parentId != null) {
@@ -45,33 +45,33 @@ final class Tree {
         return body;
     }
 
-    static ObjectNode locationBody(String parentId, String name) {
+    public static ObjectNode locationBody(String parentId, String name) {
         return body("LOCATION", parentId, name).put("code", uniqueCode("LOC"));
     }
 
     /** Creates, expecting 201; returns the created node. */
-    JsonNode create(ObjectNode body) {
+    public JsonNode create(ObjectNode body) {
         return api.post("nodes", body).expect(201).json();
     }
 
-    String partner(String name) {
+    public String partner(String name) {
         return create(body("PARTNER", null, name)).get("id").asText();
     }
 
-    String account(String parentId, String name) {
+    public String account(String parentId, String name) {
         return create(body("ACCOUNT", parentId, name)).get("id").asText();
     }
 
-    String region(String parentId, String name) {
+    public String region(String parentId, String name) {
         return create(body("REGION", parentId, name)).get("id").asText();
     }
 
-    String location(String parentId, String name) {
+    public String location(String parentId, String name) {
         return create(locationBody(parentId, name)).get("id").asText();
     }
 
     /** Creates a node of any kind with a generated code when it needs one. */
-    String node(String kind, String parentId, String name) {
+    public String node(String kind, String parentId, String name) {
         ObjectNode body = body(kind, parentId, name);
         if ("LOCATION".equals(kind)) {
             body.put("code", uniqueCode("LOC"));
@@ -79,11 +79,11 @@ final class Tree {
         return create(body).get("id").asText();
     }
 
-    JsonNode get(String id) {
+    public JsonNode get(String id) {
         return api.get("nodes/" + id).expect(200).json();
     }
 
-    ApiResponse move(String id, String parentId) {
+    public ApiResponse move(String id, String parentId) {
         ObjectNode body = BranchkeyApi.JSON.createObjectNode();
         if (parentId == null) {
             body.putNull("parentId");
@@ -93,30 +93,30 @@ final class Tree {
         return api.post("nodes/" + id + "/move", body);
     }
 
-    long count(String id) {
+    public long count(String id) {
         return count(id, "");
     }
 
-    long count(String id, String query) {
+    public long count(String id, String query) {
         JsonNode body = api.get("nodes/" + id + "/subtree/count" + query).expect(200).json();
         assertThat(body.has("count")).as("count body %s", body).isTrue();
         return body.get("count").asLong();
     }
 
-    List<String> subtreeIds(String id, String query) {
+    public List<String> subtreeIds(String id, String query) {
         return api.get("nodes/" + id + "/subtree" + query).expect(200).ids();
     }
 
-    List<String> childrenIds(String id) {
+    public List<String> childrenIds(String id) {
         return api.get("nodes/" + id + "/children?max=1000").expect(200).ids();
     }
 
-    List<String> ancestorIds(String id) {
+    public List<String> ancestorIds(String id) {
         return api.get("nodes/" + id + "/ancestors").expect(200).ids();
     }
 
     /** Every node of the realm, by id (up to 1000). */
-    Map<String, JsonNode> all() {
+    public Map<String, JsonNode> all() {
         Map<String, JsonNode> nodes = new LinkedHashMap<>();
         for (JsonNode node : api.get("nodes?max=1000").expect(200).elements()) {
             nodes.put(node.get("id").asText(), node);
@@ -125,13 +125,13 @@ final class Tree {
     }
 
     /** The names of the array elements, in order. */
-    static List<String> names(ApiResponse response) {
+    public static List<String> names(ApiResponse response) {
         List<String> names = new ArrayList<>();
         response.elements().forEach(node -> names.add(node.path("name").asText(null)));
         return names;
     }
 
-    static String randomId() {
+    public static String randomId() {
         return UUID.randomUUID().toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.branchkey.it.tenancy;
+package io.branchkey.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,71 +20,100 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * A deliberately small client for {@code /admin/realms/{realm}/branchkey/...}: it sends exactly what a test gives it
  * (raw JSON strings included, so malformed bodies can be sent) and hands back status, headers and body untouched.
  */
-final class BranchkeyApi {
+public final class BranchkeyApi {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    /** Where a flavour of the API lives below the server, given the realm name. */
+    private enum Base {
+        ADMIN("/admin/realms/%s/branchkey/"),
+        DELEGATED("/realms/%s/branchkey/manage/"),
+        PUBLIC("/realms/%s/branchkey/");
+
+        private final String pattern;
+
+        Base(String pattern) {
+            this.pattern = pattern;
+        }
+    }
+
     private final String serverBase;
     private final String realm;
     private final Supplier<String> token;
+    private final Base base;
 
-    private BranchkeyApi(String serverBase, String realm, Supplier<String> token) {
+    private BranchkeyApi(String serverBase, String realm, Supplier<String> token, Base base) {
         this.serverBase = serverBase;
         this.realm = realm;
         this.token = token;
+        this.base = base;
+    }
+
+    private BranchkeyApi(String serverBase, String realm, Supplier<String> token) {
+        this(serverBase, realm, token, Base.ADMIN);
+    }
+
+    /** The delegated API ({@code /realms/{realm}/branchkey/manage/...}) with an ordinary user's bearer token. */
+    public static BranchkeyApi delegated(KeycloakUrls urls, String realm, String accessToken) {
+        return new BranchkeyApi(urls.getBase(), realm, () -> accessToken, Base.DELEGATED);
+    }
+
+    /** The public, unauthenticated endpoints ({@code /realms/{realm}/branchkey/...}). */
+    public static BranchkeyApi publicApi(KeycloakUrls urls, String realm) {
+        return new BranchkeyApi(urls.getBase(), realm, () -> null, Base.PUBLIC);
     }
 
     /** Calls as the framework's bootstrap admin (master realm, full admin rights). */
-    static BranchkeyApi asAdmin(KeycloakUrls urls, Keycloak admin, String realm) {
+    public static BranchkeyApi asAdmin(KeycloakUrls urls, Keycloak admin, String realm) {
         return new BranchkeyApi(urls.getBase(), realm, () -> admin.tokenManager().getAccessTokenString());
     }
 
     /** Calls with a fixed bearer token (null: no Authorization header at all). */
-    static BranchkeyApi withToken(KeycloakUrls urls, String realm, String accessToken) {
+    public static BranchkeyApi withToken(KeycloakUrls urls, String realm, String accessToken) {
         return new BranchkeyApi(urls.getBase(), realm, () -> accessToken);
     }
 
     /** The same caller against another realm's API. */
-    BranchkeyApi forRealm(String otherRealm) {
-        return new BranchkeyApi(serverBase, otherRealm, token);
+    public BranchkeyApi forRealm(String otherRealm) {
+        return new BranchkeyApi(serverBase, otherRealm, token, base);
     }
 
-    String realm() {
+    public String realm() {
         return realm;
     }
 
-    /** The absolute URL of a path below {@code /admin/realms/{realm}/branchkey/}. */
-    String url(String path) {
-        return serverBase + "/admin/realms/" + realm + "/branchkey/" + path;
+    /** The absolute URL of a path below this API's base, e.g. {@code /admin/realms/{realm}/branchkey/}. */
+    public String url(String path) {
+        return serverBase + String.format(base.pattern, realm) + path;
     }
 
-    ApiResponse get(String path) {
+    public ApiResponse get(String path) {
         return send("GET", path, null);
     }
 
-    ApiResponse getUrl(String absoluteUrl) {
+    public ApiResponse getUrl(String absoluteUrl) {
         return sendTo("GET", URI.create(absoluteUrl), null);
     }
 
     /** POST with a body: a String is sent as-is, anything else is serialised to JSON. */
-    ApiResponse post(String path, Object body) {
+    public ApiResponse post(String path, Object body) {
         return send("POST", path, body);
     }
 
-    ApiResponse put(String path, Object body) {
+    public ApiResponse put(String path, Object body) {
         return send("PUT", path, body);
     }
 
-    ApiResponse delete(String path) {
+    public ApiResponse delete(String path) {
         return send("DELETE", path, null);
     }
 
-    ApiResponse send(String method, String path, Object body) {
+    public ApiResponse send(String method, String path, Object body) {
         return sendTo(method, URI.create(url(path)), body);
     }
 
@@ -114,7 +143,7 @@ final class BranchkeyApi {
         }
     }
 
-    static String toJson(Object value) {
+    public static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -122,12 +151,12 @@ final class BranchkeyApi {
         }
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Gets an access token for a user of {@code realm} with the password grant of the realm's admin-cli client. */
-    static String passwordToken(KeycloakUrls urls, String realm, String username, String password) {
+    public static String passwordToken(KeycloakUrls urls, String realm, String username, String password) {
         String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
         HttpRequest request = HttpRequest.newBuilder(URI.create(urls.getToken(realm)))
                 .timeout(Duration.ofSeconds(30))

@@ -1,4 +1,4 @@
-package io.branchkey.it.tenancy;
+package io.branchkey.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,13 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.util.ApiUtil;
 
 /** Users created through Keycloak's own admin client, removed after the test unless the test removed them. */
-final class TestUsers {
+public final class TestUsers {
 
     private TestUsers() {
     }
 
     /** A plain enabled user with e-mail and names; returns its id. */
-    static String create(ManagedRealm realm, String username) {
+    public static String create(ManagedRealm realm, String username) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username + "@example.org");
@@ -36,7 +36,7 @@ final class TestUsers {
         }
     }
 
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return (prefix + "-" + Tree.uniqueCode("u")).toLowerCase();
     }
 }

@@ -1,4 +1,4 @@
-package io.branchkey.it.tenancy;
+package io.branchkey.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What one call of the Branchkey admin API answered: status, headers and the raw body. */
-record ApiResponse(String method, String uri, int status, HttpHeaders headers, String body) {
+public record ApiResponse(String method, String uri, int status, HttpHeaders headers, String body) {
 
     /** The body as JSON; fails the test if it is not JSON. */
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return BranchkeyApi.JSON.readTree(body);
         } catch (IOException e) {
@@ -24,20 +24,20 @@ record ApiResponse(String method, String uri, int status, HttpHeaders headers, S
     }
 
     /** Asserts the status, showing the request and body on failure; returns this for chaining. */
-    ApiResponse expect(int expectedStatus) {
+    public ApiResponse expect(int expectedStatus) {
         assertThat(status).as("status of %s", describe()).isEqualTo(expectedStatus);
         return this;
     }
 
     /** The `id` of a node (or other object) in the body. */
-    String id() {
+    public String id() {
         JsonNode id = json().get("id");
         assertThat(id).as("id in %s", describe()).isNotNull();
         return id.asText();
     }
 
     /** For an array body: the `id` of each element, in order. */
-    List<String> ids() {
+    public List<String> ids() {
         JsonNode array = json();
         assertThat(array.isArray()).as("array body of %s", describe()).isTrue();
         List<String> ids = new ArrayList<>();
@@ -46,7 +46,7 @@ record ApiResponse(String method, String uri, int status, HttpHeaders headers, S
     }
 
     /** For an array body: the elements. */
-    List<JsonNode> elements() {
+    public List<JsonNode> elements() {
         JsonNode array = json();
         assertThat(array.isArray()).as("array body of %s", describe()).isTrue();
         List<JsonNode> elements = new ArrayList<>();
@@ -54,11 +54,11 @@ record ApiResponse(String method, String uri, int status, HttpHeaders headers, S
         return elements;
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
         return headers.firstValue(name);
     }
 
-    String describe() {
+    public String describe() {
         String shown = body == null ? "" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
         return method + " " + uri + " -> " + status + " " + shown;
     }
