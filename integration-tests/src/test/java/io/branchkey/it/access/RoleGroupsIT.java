@@ -123,7 +123,7 @@ class RoleGroupsIT {
         String account = tree.account(null, "Granted Account");
         String id = access.roleGroup(null, "Granted " + Tree.uniqueCode("g"), "users.view");
         String grant = access.grant(TestUsers.create(realm, TestUsers.uniqueName("held")), account, id);
-        assertFieldError(api.delete("role-groups/" + id), 409, "conflict", null);
+        assertFieldError(api.delete("role-groups/" + id), 409, "conflict", "id");
         access.revoke(grant);
         api.delete("role-groups/" + id).expect(204);
     }
