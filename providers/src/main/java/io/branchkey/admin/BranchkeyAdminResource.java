@@ -5,12 +5,18 @@ import java.util.List;
 import io.branchkey.admin.rest.Paging;
 import io.branchkey.audit.AuditEntry;
 import io.branchkey.audit.AuditProvider;
+import java.util.Map;
+
+import io.branchkey.admin.rest.ApiErrors;
+import io.branchkey.tenancy.seed.TenantSeeds;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -62,6 +68,24 @@ public final class BranchkeyAdminResource {
     @Path("grants")
     public GrantsResource grants() {
         return new GrantsResource(session, realm, auth, adminEvent);
+    }
+
+    /**
+     * Seeds an empty realm from a seed document (the format of realm-config/seed/*.json: tree, home accounts,
+     * memberships, templates and grants), all or nothing.
+     */
+    @POST
+    @Path("seed")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> seed(String body) {
+        auth.realm().requireManageRealm();
+        if (body == null || body.isBlank()) {
+            throw ApiErrors.invalid(null, "a seed document is required");
+        }
+        int nodes = ApiErrors.translate(() -> TenantSeeds.apply(session, realm, body, "admin API"));
+        Map<String, Integer> result = Map.of("nodes", nodes);
+        AdminEvents.emit(adminEvent, OperationType.CREATE, AdminEvents.NODE, result, "seed");
+        return result;
     }
 
     /** Branchkey's audit trail of delegated actions (realm admins' own changes are Keycloak admin events). */

@@ -1,5 +1,8 @@
 package io.branchkey.tenancy;
 
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderEvent;
@@ -23,6 +26,14 @@ public final class TenantTreeEvents {
 
     /** A subtree now hangs below another parent: whatever was inherited along the old path may have changed. */
     public record SubtreeMoved(KeycloakSession session, RealmModel realm, String nodeId) implements ProviderEvent {
+    }
+
+    /**
+     * A seed file has just created the realm's tree. {@code sections} holds the file's sections that belong to
+     * other capabilities (e.g. {@code access}: templates and grants), unparsed; listeners read their own.
+     */
+    public record TreeSeeded(KeycloakSession session, RealmModel realm, Map<String, JsonNode> sections, String source)
+            implements ProviderEvent {
     }
 
     /** The realm is being deleted: listeners delete their rows before the tree's own go. */

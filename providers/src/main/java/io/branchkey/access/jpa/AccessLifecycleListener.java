@@ -4,6 +4,7 @@ import io.branchkey.access.AccessEpoch;
 import io.branchkey.access.GrantProvider;
 import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.access.RoleGroupProvider;
+import io.branchkey.access.seed.AccessSeedImporter;
 import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantTreeEvents;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,8 @@ final class AccessLifecycleListener implements ProviderEventListener {
             onSubtreeRemoving(removing);
         } else if (event instanceof TenantTreeEvents.SubtreeMoved moved) {
             onSubtreeMoved(moved);
+        } else if (event instanceof TenantTreeEvents.TreeSeeded seeded) {
+            AccessSeedImporter.onTreeSeeded(seeded);
         } else if (event instanceof TenantTreeEvents.RealmDataRemoving removing) {
             removing.session().getProvider(GrantProvider.class).removeRealmData(removing.realm());
             removing.session().getProvider(RoleGroupProvider.class).removeRealmData(removing.realm());

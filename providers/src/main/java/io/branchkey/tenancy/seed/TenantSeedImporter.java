@@ -6,19 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.branchkey.tenancy.NodeDraft;
-import io.branchkey.tenancy.NodeFilter;
-import io.branchkey.tenancy.TenancyException;
-import io.branchkey.tenancy.TenantMembershipProvider;
-import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
@@ -31,8 +23,6 @@ import org.keycloak.provider.ProviderEventListener;
 public final class TenantSeedImporter implements ProviderEventListener {
 
     private static final Logger LOG = Logger.getLogger(TenantSeedImporter.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private final KeycloakSessionFactory factory;
     private final Path dir;
@@ -60,7 +50,7 @@ public final class TenantSeedImporter implements ProviderEventListener {
 
     private void importFile(Path file) {
         try {
-            TenantSeed seed = JSON.readValue(file.toFile(), TenantSeed.class);
+            TenantSeed seed = TenantSeeds.parse(Files.readString(file));
             KeycloakModelUtils.runJobInTransaction(factory, session -> importSeed(session, seed, file));
         } catch (IOException | RuntimeException e) {
             LOG.errorf("Tenant seed %s was not imported: %s", file, e.getMessage());
@@ -74,39 +64,11 @@ public final class TenantSeedImporter implements ProviderEventListener {
             return;
         }
         session.getContext().setRealm(realm);
-        TenantTreeProvider tree = session.getProvider(TenantTreeProvider.class);
-        if (tree.searchNodes(realm, NodeFilter.NONE, 0, 1).findAny().isPresent()) {
+        if (TenantSeeds.hasTree(session.getProvider(TenantTreeProvider.class), realm)) {
             LOG.debugf("Realm %s already has a tenant tree; seed %s skipped", realm.getName(), file);
             return;
         }
-        seed.nodes().forEach(node -> createTree(tree, realm, null, node));
-        TenantMembershipProvider memberships = session.getProvider(TenantMembershipProvider.class);
-        seed.members().forEach((code, usernames) -> usernames.forEach(
-                username -> memberships.addMember(realm, nodeByCode(tree, realm, code), user(session, realm, username))));
-        seed.homeAccounts().forEach((username, code) ->
-                memberships.setHomeAccount(realm, user(session, realm, username), nodeByCode(tree, realm, code)));
+        TenantSeeds.apply(session, realm, seed, file.getFileName().toString());
         LOG.infof("Tenant seed %s imported into realm %s", file.getFileName(), realm.getName());
-    }
-
-    private static void createTree(TenantTreeProvider tree, RealmModel realm, String parentId, TenantSeed.SeedNode node) {
-        TenantNodeModel created = tree.createNode(realm, parentId, new NodeDraft(node.kind(), node.name(), node.code(),
-                node.status(), node.timezone(), node.address(), node.externalIds()));
-        node.children().forEach(child -> createTree(tree, realm, created.getId(), child));
-    }
-
-    private static TenantNodeModel nodeByCode(TenantTreeProvider tree, RealmModel realm, String code) {
-        TenantNodeModel node = tree.getNodeByCode(realm, code);
-        if (node == null) {
-            throw TenancyException.notFound("code", "the seed refers to node code " + code + ", which it does not define");
-        }
-        return node;
-    }
-
-    private static UserModel user(KeycloakSession session, RealmModel realm, String username) {
-        UserModel user = session.users().getUserByUsername(realm, username);
-        if (user == null) {
-            throw TenancyException.notFound("username", "the seed refers to user " + username + ", who does not exist");
-        }
-        return user;
     }
 }

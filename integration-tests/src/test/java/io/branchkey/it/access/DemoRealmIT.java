@@ -1,0 +1,123 @@
+package io.branchkey.it.access;
+
+import static io.branchkey.it.support.ApiAssertions.conflict;
+import static io.branchkey.it.support.ApiAssertions.notFound;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.branchkey.it.support.AccessApi;
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.BranchkeyServerConfig;
+import io.branchkey.it.support.DemoRealm;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * The demo realm and seed that ./run.sh imports, loaded into the test server the same way (realm JSON, then the
+ * seed document through the admin API): its tree, its people and what they may do where. Also the seed
+ * endpoint's all-or-nothing behaviour.
+ */
+@KeycloakIntegrationTest(config = BranchkeyServerConfig.class)
+class DemoRealmIT {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectRealm(config = SeedTargetRealm.class)
+    ManagedRealm target;
+
+    BranchkeyApi api;
+    AccessApi access;
+
+    @BeforeEach
+    void demo() {
+        api = DemoRealm.ensure(admin, urls);
+        access = new AccessApi(api);
+    }
+
+    private String user(String username) {
+        return admin.realm(DemoRealm.NAME).users().searchByUsername(username, true).get(0).getId();
+    }
+
+    private List<String> effective(String username, String code) {
+        return access.effective(user(username), DemoRealm.node(api, code));
+    }
+
+    @Test
+    void theTreeHasAPartnerWithTwoManagedAccountsRegionsAndSevenLocations() {
+        JsonNode partner = api.get("nodes/by-code/RELAYORDER").expect(200).json();
+        assertThat(partner.get("kind").asText()).isEqualTo("PARTNER");
+        assertThat(api.get("nodes/" + partner.get("id").asText() + "/children").expect(200).elements())
+                .extracting(n -> n.get("code").asText()).containsExactlyInAnyOrder("GW", "HV");
+        assertThat(api.get("nodes/" + partner.get("id").asText() + "/subtree?kind=LOCATION").expect(200).elements())
+                .hasSize(7);
+        JsonNode suspended = api.get("nodes/by-code/GW-BRK-004").expect(200).json();
+        assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
+        JsonNode denver = api.get("nodes/by-code/GW-DEN-001").expect(200).json();
+        assertThat(denver.get("timezone").asText()).isEqualTo("America/Denver");
+        assertThat(denver.get("externalIds").get("posId").asText()).isNotBlank();
+    }
+
+    @Test
+    void theDemoPeopleHoldWhatTheirRolesSay() {
+        assertThat(effective("gw-den-cashier1", "GW-DEN-001")).contains("register.access", "register.finalize-sale")
+                .doesNotContain("devices.register", "overrides.approve");
+        assertThat(effective("gw-den-cashier1", "GW-DEN-002")).as("a cashier of Downtown Denver only").isEmpty();
+        assertThat(effective("gw-den-cashier2", "GW-DEN-002")).contains("register.access", "register.return");
+        assertThat(effective("gw-den-manager", "GW-DEN-001")).contains("devices.register", "overrides.approve",
+                "register.access").doesNotContain("users.invite");
+        assertThat(effective("gw-manager", "GW-DEN-002")).contains("users.invite", "users.update-roles", "inventory.manage");
+        assertThat(effective("gw-manager", "HV-SEA-001")).as("Greenwood's manager sees nothing of Harbor & Vine").isEmpty();
+        assertThat(effective("hv-manager", "HV-SEA-001")).contains("menus.publish", "orders.export");
+        assertThat(effective("hv-manager", "GW-DEN-001")).isEmpty();
+        assertThat(effective("partner-admin", "GW-DEN-001")).contains("menus.publish", "accounts.create");
+        assertThat(api.get("users/" + user("gw-den-cashier2") + "/tenancy").expect(200).json().get("memberOf"))
+                .extracting(n -> n.get("code").asText()).containsExactlyInAnyOrder("GW", "GW-DEN-001", "GW-DEN-002");
+    }
+
+    @Test
+    void aRealmIsSeededOnceAndABrokenSeedWritesNothing() {
+        BranchkeyApi targetApi = BranchkeyApi.asAdmin(urls, admin, target.getName());
+        String broken = """
+                {"nodes":[{"kind":"ACCOUNT","name":"Seeded","code":"SEEDED","children":[
+                   {"kind":"LOCATION","name":"Seeded Store","code":"SEEDED-1"}]}],
+                 "members":{"SEEDED-1":["seed-clerk"]},
+                 "access":{"templates":["klicktrack"],
+                           "grants":[{"username":"seed-clerk","node":"SEEDED-1","roleGroup":"No Such Group"}]}}
+                """;
+        notFound(targetApi.post("seed", broken), "roleGroup");
+        assertThat(targetApi.get("nodes").expect(200).elements()).as("the tree was rolled back").isEmpty();
+        assertThat(targetApi.get("role-groups").expect(200).elements()).as("templates too").isEmpty();
+
+        String good = broken.replace("No Such Group", "KlickTrack Cashier");
+        assertThat(targetApi.post("seed", good).expect(200).json().get("nodes").asInt()).isEqualTo(2);
+        String clerk = target.admin().users().searchByUsername("seed-clerk", true).get(0).getId();
+        assertThat(new AccessApi(targetApi).effective(clerk, DemoRealm.node(targetApi, "SEEDED-1")))
+                .contains("register.access");
+        conflict(targetApi.post("seed", good));
+        assertThat(targetApi.post("seed", "{\"realm\":\"elsewhere\"}").status()).isEqualTo(400);
+        assertThat(targetApi.post("seed", "{\"nodes\":[{\"kind\":\"STORE\"}]}").status()).isEqualTo(400);
+    }
+
+    public static class SeedTargetRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.name("bk-seed-target").users(UserBuilder.create().username("seed-clerk").enabled(true));
+        }
+    }
+}
