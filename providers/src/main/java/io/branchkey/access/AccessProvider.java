@@ -23,6 +23,12 @@ public interface AccessProvider extends Provider {
      */
     List<String> nodesWithPermission(RealmModel realm, String userId, String permissionKey);
 
+    /**
+     * The user's permissions over a scope as anchors (docs/claims.md), for token claims and the check endpoint.
+     * The scope's node must be one of the realm's nodes of the scope's kind; the caller checks that.
+     */
+    ScopedAccess scopedAccess(RealmModel realm, String userId, AccessScope scope);
+
     /** The users holding the permission at the node now (e.g. who can approve an override here), by id. */
     List<String> usersWithPermission(RealmModel realm, String nodeId, String permissionKey, int first, int max);
 }

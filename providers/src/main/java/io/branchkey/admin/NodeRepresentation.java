@@ -10,10 +10,10 @@ import io.branchkey.tenancy.NodeStatus;
 import io.branchkey.tenancy.TenantNodeModel;
 
 /**
- * A node as the REST API shows it and accepts it. Read-only members (id, depth, timestamps) are ignored on input.
+ * A node as the REST API shows it and accepts it. Read-only members (id, handle, depth, timestamps) are ignored on input.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NodeRepresentation(String id, NodeKind kind, String parentId, String name, String code,
+public record NodeRepresentation(String id, Long handle, NodeKind kind, String parentId, String name, String code,
                                  NodeStatus status, String timezone, AddressRepresentation address,
                                  Map<String, String> externalIds, Integer depth, Long createdAt, Long updatedAt) {
 
@@ -26,7 +26,7 @@ public record NodeRepresentation(String id, NodeKind kind, String parentId, Stri
         NodeAddress a = node.getAddress();
         AddressRepresentation address = a.isEmpty() ? null
                 : new AddressRepresentation(a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country());
-        return new NodeRepresentation(node.getId(), node.getKind(), node.getParentId(), node.getName(), node.getCode(),
+        return new NodeRepresentation(node.getId(), node.getHandle(), node.getKind(), node.getParentId(), node.getName(), node.getCode(),
                 node.getStatus(), node.getTimezone(), address, node.getExternalIds(), node.getDepth(),
                 node.getCreatedAt(), node.getUpdatedAt());
     }

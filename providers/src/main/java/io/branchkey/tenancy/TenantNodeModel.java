@@ -13,6 +13,12 @@ public interface TenantNodeModel {
 
     NodeKind getKind();
 
+    /**
+     * A short number naming the node in token claims: unique in the realm, positive, never changed (not even by a
+     * move) and never reused after the node is deleted.
+     */
+    long getHandle();
+
     /** The parent's id, or null for a root. */
     String getParentId();
 

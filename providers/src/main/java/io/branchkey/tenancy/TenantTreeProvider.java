@@ -1,6 +1,8 @@
 package io.branchkey.tenancy;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.keycloak.models.RealmModel;
@@ -54,6 +56,15 @@ public interface TenantTreeProvider extends Provider {
 
     /** Ids of the node and all its ancestors: what a grant lookup needs. */
     List<String> getAncestorOrSelfIds(RealmModel realm, String id);
+
+    /** A number that changes whenever a node of the realm is created, moved or deleted (0 for an empty realm). */
+    long getTreeVersion(RealmModel realm);
+
+    /**
+     * The handles of the given nodes, by id. Ids must be nodes of this realm (ids the caller got from this realm's
+     * tree or grants); unknown ids are left out.
+     */
+    Map<String, Long> getHandles(RealmModel realm, Collection<String> ids);
 
     /** Removes everything of the realm; called when the realm is deleted. */
     void removeRealmData(RealmModel realm);

@@ -32,7 +32,7 @@ import jakarta.persistence.Table;
                         + " join RoleGroupEntity rg on rg.id = g.roleGroupId join rg.permissions p"
                         + " where c.descendantId = :nodeId and g.userId = :userId and g.realmId = :realmId"),
         @NamedQuery(name = "bkGrantRowsOfUser",
-                query = "select g.id, n.kind, g.startsAt, g.endsAt, p, g.nodeId"
+                query = "select g.id, n.kind, g.startsAt, g.endsAt, p, g.nodeId, rg.name"
                         + " from GrantEntity g join TenantNodeEntity n on n.id = g.nodeId"
                         + " join RoleGroupEntity rg on rg.id = g.roleGroupId join rg.permissions p"
                         + " where g.realmId = :realmId and g.userId = :userId"),
@@ -42,6 +42,13 @@ import jakarta.persistence.Table;
                         + " join TenantNodeEntity n on n.id = g.nodeId"
                         + " join RoleGroupEntity rg on rg.id = g.roleGroupId join rg.permissions p"
                         + " where c.descendantId = :nodeId and g.realmId = :realmId and p in :indexes"),
+        /* Scoped access (token claims): how the nodes a user holds grants on sit above one another. */
+        @NamedQuery(name = "bkClosurePairsAmong",
+                query = "select c.ancestorId, c.descendantId, c.depth from NodeClosureEntity c"
+                        + " where c.descendantId in :ids and c.ancestorId in :ids and c.depth > 0"),
+        @NamedQuery(name = "bkClosureDescendantsAmong",
+                query = "select c.descendantId from NodeClosureEntity c"
+                        + " where c.ancestorId = :ancestorId and c.descendantId in :ids and c.depth > 0"),
 })
 public class GrantEntity {
 

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.branchkey.access.AccessEpoch;
 import io.branchkey.access.AccessProvider;
+import io.branchkey.access.AccessScope;
+import io.branchkey.access.ScopedAccess;
 import io.branchkey.access.EffectivePermissionRule;
 import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.access.PermissionSet;
@@ -15,14 +17,23 @@ import org.keycloak.models.RealmModel;
 
 final class JpaAccessProvider implements AccessProvider {
 
+    record UserAtNode(String realmId, String userId, String nodeId) {
+    }
+
+    record UserInScope(String realmId, String userId, AccessScope scope) {
+    }
+
     private final KeycloakSession session;
     private final EntityManager em;
-    private final EffectivePermissionCache cache;
+    private final EpochCache<UserAtNode, PermissionSet> cache;
+    private final EpochCache<UserInScope, ScopedAccess> scopedCache;
 
-    JpaAccessProvider(KeycloakSession session, EntityManager em, EffectivePermissionCache cache) {
+    JpaAccessProvider(KeycloakSession session, EntityManager em, EpochCache<UserAtNode, PermissionSet> cache,
+                      EpochCache<UserInScope, ScopedAccess> scopedCache) {
         this.session = session;
         this.em = em;
         this.cache = cache;
+        this.scopedCache = scopedCache;
     }
 
     @Override
@@ -30,7 +41,7 @@ final class JpaAccessProvider implements AccessProvider {
         // The epoch is read before the data, so an entry can only ever be older than its epoch says, never newer.
         String epoch = AccessEpoch.current(realm);
         long now = System.currentTimeMillis();
-        EffectivePermissionCache.Key key = new EffectivePermissionCache.Key(realm.getId(), userId, nodeId);
+        UserAtNode key = new UserAtNode(realm.getId(), userId, nodeId);
         PermissionSet cached = cache.get(key, epoch, now);
         if (cached != null) {
             return cached;
@@ -66,6 +77,20 @@ final class JpaAccessProvider implements AccessProvider {
                 .filter(g -> EffectivePermissionRule.resolve(catalog, List.of(g.grant()), now).permissions()
                         .contains(permission.index()))
                 .map(GrantRows.Folded::extra).distinct().toList();
+    }
+
+    @Override
+    public ScopedAccess scopedAccess(RealmModel realm, String userId, AccessScope scope) {
+        String epoch = AccessEpoch.current(realm);
+        long now = System.currentTimeMillis();
+        UserInScope key = new UserInScope(realm.getId(), userId, scope);
+        ScopedAccess cached = scopedCache.get(key, epoch, now);
+        if (cached != null) {
+            return cached;
+        }
+        ScopedAccess resolved = new ScopedAccessResolver(em, catalog(realm)).resolve(realm.getId(), userId, scope, now);
+        scopedCache.put(key, epoch, resolved.validUntil(), resolved);
+        return resolved;
     }
 
     @Override

@@ -38,7 +38,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public TenantNodeModel createNode(RealmModel realm, String parentId, NodeDraft draft) {
-        lockTree(realm);
+        TreeLockEntity lock = lockTree(realm);
         TenantNodeEntity parent = parentId == null ? null : requireEntity(realm, parentId, "parentId");
         if (!draft.kind().mayHaveParent(parent == null ? null : parent.getKind())) {
             throw TenancyException.invalid("parentId", draft.kind().parentRule());
@@ -49,6 +49,8 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         entity.setId(KeycloakModelUtils.generateId());
         entity.setRealmId(realm.getId());
         entity.setKind(draft.kind());
+        entity.setHandle(lock.nextHandle());
+        lock.bumpVersion();
         entity.setParentId(parentId);
         entity.setDepth(parent == null ? 0 : parent.getDepth() + 1);
         long now = System.currentTimeMillis();
@@ -89,7 +91,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public TenantNodeModel moveNode(RealmModel realm, String id, String newParentId) {
-        lockTree(realm);
+        TreeLockEntity lock = lockTree(realm);
         TenantNodeEntity node = requireEntity(realm, id, "id");
         // Re-read under the lock: another move may have committed since this transaction first saw the node.
         em.refresh(node);
@@ -106,6 +108,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         if (Objects.equals(node.getParentId(), newParentId)) {
             return new TenantNodeAdapter(node);
         }
+        lock.bumpVersion();
         int newDepth = parent == null ? 0 : parent.getDepth() + 1;
         int delta = newDepth - node.getDepth();
         node.setParentId(newParentId);
@@ -120,7 +123,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public void removeNode(RealmModel realm, String id, boolean cascade) {
-        lockTree(realm);
+        TreeLockEntity lock = lockTree(realm);
         TenantNodeEntity node = requireEntity(realm, id, "id");
         boolean hasChildren = em.createNamedQuery("bkNodeHasChildren", Long.class)
                 .setParameter("id", id).getSingleResult() > 0;
@@ -128,6 +131,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
             throw TenancyException.conflict(null, "the node has children: delete them first or pass cascade=true");
         }
         session.getKeycloakSessionFactory().publish(new TenantTreeEvents.SubtreeRemoving(session, realm, id, cascade));
+        lock.bumpVersion();
         flush();
         em.detach(node);
         closure.deleteSubtree(id);
@@ -185,6 +189,24 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     }
 
     @Override
+    public long getTreeVersion(RealmModel realm) {
+        TreeLockEntity lock = em.find(TreeLockEntity.class, realm.getId());
+        return lock == null ? 0 : lock.getVersion();
+    }
+
+    @Override
+    public Map<String, Long> getHandles(RealmModel realm, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> handles = new java.util.HashMap<>();
+        for (Object[] row : em.createNamedQuery("bkNodeHandles", Object[].class).setParameter("ids", ids).getResultList()) {
+            handles.put((String) row[0], (Long) row[1]);
+        }
+        return handles;
+    }
+
+    @Override
     public void removeRealmData(RealmModel realm) {
         session.getKeycloakSessionFactory().publish(new TenantTreeEvents.RealmDataRemoving(session, realm));
         em.flush();
@@ -196,8 +218,8 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     }
 
     /** Serialises structural changes of the realm's tree, so two concurrent moves can never form a cycle. */
-    private void lockTree(RealmModel realm) {
-        RealmRowLock.acquire(session, em, TreeLockEntity.class, realm.getId(), () -> new TreeLockEntity(realm.getId()));
+    private TreeLockEntity lockTree(RealmModel realm) {
+        return RealmRowLock.acquire(session, em, TreeLockEntity.class, realm.getId(), () -> new TreeLockEntity(realm.getId()));
     }
 
     private TenantNodeEntity findEntity(RealmModel realm, String id) {

@@ -19,6 +19,7 @@ final class TenantNodeAdapter implements TenantNodeModel {
     @Override public String getId() { return entity.getId(); }
     @Override public String getRealmId() { return entity.getRealmId(); }
     @Override public NodeKind getKind() { return entity.getKind(); }
+    @Override public long getHandle() { return entity.getHandle(); }
     @Override public String getParentId() { return entity.getParentId(); }
     @Override public int getDepth() { return entity.getDepth(); }
     @Override public String getName() { return entity.getName(); }

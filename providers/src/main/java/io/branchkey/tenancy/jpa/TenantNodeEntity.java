@@ -25,6 +25,7 @@ import org.hibernate.annotations.BatchSize;
 @NamedQueries({
         @NamedQuery(name = "bkNodeById", query = "select n from TenantNodeEntity n where n.id = :id and n.realmId = :realmId"),
         @NamedQuery(name = "bkNodesByIds", query = "select n from TenantNodeEntity n where n.id in :ids"),
+        @NamedQuery(name = "bkNodeHandles", query = "select n.id, n.handle from TenantNodeEntity n where n.id in :ids"),
         @NamedQuery(name = "bkNodeByCode", query = "select n from TenantNodeEntity n where n.realmId = :realmId and n.code = :code"),
         @NamedQuery(name = "bkNodeCodeTaken",
                 query = "select count(n) from TenantNodeEntity n where n.realmId = :realmId and n.code = :code and n.id <> :id"),
@@ -57,6 +58,9 @@ public class TenantNodeEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "KIND", length = 16, nullable = false)
     private NodeKind kind;
+
+    @Column(name = "HANDLE", nullable = false)
+    private long handle;
 
     @Column(name = "DEPTH", nullable = false)
     private int depth;
@@ -113,6 +117,8 @@ public class TenantNodeEntity {
     public String getParentId() { return parentId; }
     public void setParentId(String parentId) { this.parentId = parentId; }
     public NodeKind getKind() { return kind; }
+    public long getHandle() { return handle; }
+    public void setHandle(long handle) { this.handle = handle; }
     public void setKind(NodeKind kind) { this.kind = kind; }
     public int getDepth() { return depth; }
     public void setDepth(int depth) { this.depth = depth; }

@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 
 /**
  * One row per realm, locked for update by every structural change of that realm's tree, so that two concurrent
- * moves can never combine into a cycle (each checks the tree the other left behind).
+ * moves can never combine into a cycle (each checks the tree the other left behind). Under that lock it also
+ * hands out node handles and counts the tree's versions.
  */
 @Entity
 @Table(name = "BK_TREE_LOCK")
@@ -17,6 +18,12 @@ public class TreeLockEntity {
     @Column(name = "REALM_ID", length = 36)
     private String realmId;
 
+    @Column(name = "LAST_HANDLE", nullable = false)
+    private long lastHandle;
+
+    @Column(name = "VERSION", nullable = false)
+    private long version;
+
     protected TreeLockEntity() {
     }
 
@@ -25,4 +32,14 @@ public class TreeLockEntity {
     }
 
     public String getRealmId() { return realmId; }
+    public long getVersion() { return version; }
+
+    /** The next node handle: positive, never given out before in this realm. */
+    long nextHandle() {
+        return ++lastHandle;
+    }
+
+    void bumpVersion() {
+        version++;
+    }
 }
