@@ -52,6 +52,11 @@ public final class ApiAssertions {
         return assertError(response, 404, "not_found");
     }
 
+    /** 404 naming the field whose id was not found. */
+    public static JsonNode notFound(ApiResponse response, String field) {
+        return assertFieldError(response, 404, "not_found", field);
+    }
+
     public static JsonNode conflict(ApiResponse response) {
         return assertError(response, 409, "conflict");
     }

@@ -117,11 +117,21 @@ public final class BranchkeyApi {
         return sendTo(method, URI.create(url(path)), body);
     }
 
+    /** GET with one extra request header, e.g. If-None-Match. */
+    public ApiResponse getWithHeader(String path, String header, String value) {
+        return sendTo("GET", URI.create(url(path)), null, java.util.Map.of(header, value));
+    }
+
     private ApiResponse sendTo(String method, URI uri, Object body) {
+        return sendTo(method, uri, body, java.util.Map.of());
+    }
+
+    private ApiResponse sendTo(String method, URI uri, Object body, java.util.Map<String, String> headers) {
         String payload = body == null ? null : body instanceof String s ? s : toJson(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(120))
                 .header("Accept", "application/json");
+        headers.forEach(request::header);
         String bearer = token.get();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

@@ -116,20 +116,24 @@ final class JpaPermissionCatalogProvider implements PermissionCatalogProvider {
         int next = existing.values().stream().mapToInt(PermissionEntity::getIndex).max().orElse(-1) + 1;
         for (Permission shipped : DefaultCatalog.permissions()) {
             PermissionEntity entity = existing.get(shipped.key());
-            if (entity == null) {
+            if (entity != null && !entity.isBuiltIn()) {
+                // A realm permission took this key before Branchkey shipped it: the realm's meaning stays.
+                continue;
+            }
+            boolean added = entity == null;
+            if (added) {
                 entity = new PermissionEntity();
                 entity.setId(KeycloakModelUtils.generateId());
                 entity.setRealmId(realm.getId());
                 entity.setIndex(next++);
                 entity.setKey(shipped.key());
                 entity.setBuiltIn(true);
-                em.persist(entity);
-            } else if (!entity.isBuiltIn()) {
-                // A realm permission took this key before Branchkey shipped it: the realm's meaning stays.
-                continue;
             }
             apply(entity, new PermissionDraft(shipped.key(), shipped.name(), shipped.description(), shipped.section(),
                     shipped.implies(), shipped.minLevel(), shipped.realmAdminOnly()));
+            if (added) {
+                em.persist(entity);
+            }
         }
         state.setDefaultsVersion(DefaultCatalog.version());
         changed(realm, state);

@@ -1,6 +1,7 @@
 package io.branchkey.tenancy.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 /**
  * The only writer of BK_NODE_CLOSURE. Each operation is a fixed number of set-based statements, whatever the
@@ -16,33 +17,37 @@ final class ClosureTable {
         this.em = em;
     }
 
+    private static final String COLUMNS = "(ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID,"
+            + " DESCENDANT_KIND, DESCENDANT_NAME, DESCENDANT_CODE, DESCENDANT_STATUS)";
+
     /** Links a new node to itself and to every ancestor of its parent. */
     void insertNode(String realmId, TenantNodeEntity node) {
-        em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID, DESCENDANT_KIND, DESCENDANT_NAME)"
-                        + " values (:nodeId, :nodeId, 0, :realmId, :kind, :name)")
-                .setParameter("nodeId", node.getId())
+        listing(em.createNativeQuery("insert into BK_NODE_CLOSURE " + COLUMNS
+                        + " values (:nodeId, :nodeId, 0, :realmId, :kind, :name, :code, :status)"), node)
                 .setParameter("realmId", realmId)
-                .setParameter("kind", node.getKind().name())
-                .setParameter("name", node.getName())
                 .executeUpdate();
         if (node.getParentId() != null) {
-            em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID, DESCENDANT_KIND, DESCENDANT_NAME)"
-                            + " select p.ANCESTOR_ID, :nodeId, p.DEPTH + 1, p.REALM_ID, :kind, :name"
-                            + " from BK_NODE_CLOSURE p where p.DESCENDANT_ID = :parentId")
-                    .setParameter("nodeId", node.getId())
-                    .setParameter("kind", node.getKind().name())
-                    .setParameter("name", node.getName())
+            listing(em.createNativeQuery("insert into BK_NODE_CLOSURE " + COLUMNS
+                            + " select p.ANCESTOR_ID, :nodeId, p.DEPTH + 1, p.REALM_ID, :kind, :name, :code, :status"
+                            + " from BK_NODE_CLOSURE p where p.DESCENDANT_ID = :parentId"), node)
                     .setParameter("parentId", node.getParentId())
                     .executeUpdate();
         }
     }
 
-    /** Keeps the copied sort key in step after a rename: one row per ancestor of the node. */
-    void renameNode(String nodeId, String name) {
-        em.createNativeQuery("update BK_NODE_CLOSURE set DESCENDANT_NAME = :name where DESCENDANT_ID = :nodeId")
-                .setParameter("name", name)
-                .setParameter("nodeId", nodeId)
+    /** Keeps the copied listing attributes in step after an update: one row per ancestor of the node. */
+    void refreshListing(TenantNodeEntity node) {
+        listing(em.createNativeQuery("update BK_NODE_CLOSURE set DESCENDANT_KIND = :kind, DESCENDANT_NAME = :name,"
+                + " DESCENDANT_CODE = :code, DESCENDANT_STATUS = :status where DESCENDANT_ID = :nodeId"), node)
                 .executeUpdate();
+    }
+
+    private static Query listing(Query query, TenantNodeEntity node) {
+        return query.setParameter("nodeId", node.getId())
+                .setParameter("kind", node.getKind().name())
+                .setParameter("name", node.getName())
+                .setParameter("code", node.getCode())
+                .setParameter("status", node.getStatus().name());
     }
 
     /**
@@ -55,8 +60,9 @@ final class ClosureTable {
                 .setParameter("nodeId", nodeId)
                 .executeUpdate();
         if (newParentId != null) {
-            em.createNativeQuery("insert into BK_NODE_CLOSURE (ANCESTOR_ID, DESCENDANT_ID, DEPTH, REALM_ID, DESCENDANT_KIND, DESCENDANT_NAME)"
-                            + " select a.ANCESTOR_ID, d.DESCENDANT_ID, a.DEPTH + d.DEPTH + 1, a.REALM_ID, d.DESCENDANT_KIND, d.DESCENDANT_NAME"
+            em.createNativeQuery("insert into BK_NODE_CLOSURE " + COLUMNS
+                            + " select a.ANCESTOR_ID, d.DESCENDANT_ID, a.DEPTH + d.DEPTH + 1, a.REALM_ID,"
+                            + " d.DESCENDANT_KIND, d.DESCENDANT_NAME, d.DESCENDANT_CODE, d.DESCENDANT_STATUS"
                             + " from BK_NODE_CLOSURE a, BK_NODE_CLOSURE d where a.DESCENDANT_ID = :parentId and d.ANCESTOR_ID = :nodeId")
                     .setParameter("parentId", newParentId)
                     .setParameter("nodeId", nodeId)

@@ -1,6 +1,9 @@
 package io.branchkey.tenancy.jpa;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -78,12 +81,9 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
             throw TenancyException.invalid("kind", "kind cannot change (it is " + entity.getKind() + ")");
         }
         requireFreeCode(realm, draft.code(), id);
-        boolean renamed = !entity.getName().equals(draft.name());
         apply(entity, draft, System.currentTimeMillis());
         flush();
-        if (renamed) {
-            closure.renameNode(id, draft.name());
-        }
+        closure.refreshListing(entity);
         return new TenantNodeAdapter(entity);
     }
 
@@ -153,7 +153,14 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     @Override
     public Stream<TenantNodeModel> getSubtree(RealmModel realm, String id, NodeFilter filter, int first, int max) {
         requireEntity(realm, id, "id");
-        return page(queries.subtree(id, filter), first, max);
+        List<String> ids = queries.subtreePage(id, filter).setFirstResult(first).setMaxResults(max).getResultList();
+        if (ids.isEmpty()) {
+            return Stream.empty();
+        }
+        Map<String, TenantNodeEntity> byId = em.createNamedQuery("bkNodesByIds", TenantNodeEntity.class)
+                .setParameter("ids", ids).getResultStream()
+                .collect(Collectors.toMap(TenantNodeEntity::getId, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).map(TenantNodeAdapter::new);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 import io.branchkey.tenancy.NodeKind;
+import io.branchkey.tenancy.NodeStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,7 +37,7 @@ public class NodeClosureEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    /** The descendant's kind and name, kept in step by ClosureTable: the subtree listing's filter and sort keys. */
+    /** The descendant's listing attributes, kept in step by ClosureTable: the subtree listing's filter and sort keys. */
     @Enumerated(EnumType.STRING)
     @Column(name = "DESCENDANT_KIND", length = 16, nullable = false)
     private NodeKind descendantKind;
@@ -44,12 +45,21 @@ public class NodeClosureEntity {
     @Column(name = "DESCENDANT_NAME", length = 255, nullable = false)
     private String descendantName;
 
+    @Column(name = "DESCENDANT_CODE", length = 64)
+    private String descendantCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "DESCENDANT_STATUS", length = 16, nullable = false)
+    private NodeStatus descendantStatus;
+
     public String getAncestorId() { return ancestorId; }
     public String getDescendantId() { return descendantId; }
     public int getDepth() { return depth; }
     public String getRealmId() { return realmId; }
     public NodeKind getDescendantKind() { return descendantKind; }
     public String getDescendantName() { return descendantName; }
+    public String getDescendantCode() { return descendantCode; }
+    public NodeStatus getDescendantStatus() { return descendantStatus; }
 
     public record Key(String ancestorId, String descendantId) implements Serializable {
         public Key() {

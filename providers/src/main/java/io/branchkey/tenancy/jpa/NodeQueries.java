@@ -24,37 +24,48 @@ final class NodeQueries {
         return bind(em.createQuery(jpql, TenantNodeEntity.class).setParameter("realmId", realmId), filter, false);
     }
 
-    TypedQuery<TenantNodeEntity> subtree(String nodeId, NodeFilter filter) {
-        // Ordered by the closure's own columns, so the database walks IDX_BK_CLOSURE_SUBTREE(_KIND) in order
-        // and stops after the page instead of sorting the whole subtree.
-        String jpql = "select n from NodeClosureEntity c join TenantNodeEntity n on n.id = c.descendantId"
+    /**
+     * The ids of one page of a subtree, in listing order. Reads the closure table alone: filter and order
+     * columns are all in IDX_BK_CLOSURE_SUBTREE(_KIND), so the database walks the index in order and stops after
+     * the page, never joining or sorting the whole subtree.
+     */
+    TypedQuery<String> subtreePage(String nodeId, NodeFilter filter) {
+        String jpql = "select c.descendantId from NodeClosureEntity c"
                 + " where c.ancestorId = :nodeId and c.depth > 0" + conditions(filter, true)
                 + " order by c.depth, c.descendantName, c.descendantId";
-        return bind(em.createQuery(jpql, TenantNodeEntity.class).setParameter("nodeId", nodeId), filter, true);
+        return bind(em.createQuery(jpql, String.class).setParameter("nodeId", nodeId), filter, true);
     }
 
     TypedQuery<Long> countSubtree(String nodeId, NodeFilter filter) {
-        String jpql = "select count(n) from NodeClosureEntity c join TenantNodeEntity n on n.id = c.descendantId"
+        String jpql = "select count(c) from NodeClosureEntity c"
                 + " where c.ancestorId = :nodeId and c.depth > 0" + conditions(filter, true);
         return bind(em.createQuery(jpql, Long.class).setParameter("nodeId", nodeId), filter, true);
     }
 
+    /** In a subtree the filters read the closure's copies of the node's attributes; realm-wide, the node itself. */
     private static String conditions(NodeFilter filter, boolean inSubtree) {
+        String n = inSubtree ? "c.descendant" : "n.";
         StringBuilder where = new StringBuilder();
         if (filter.kind() != null) {
-            where.append(inSubtree ? " and c.descendantKind = :kind" : " and n.kind = :kind");
+            where.append(" and ").append(column(n, "kind")).append(" = :kind");
         }
         if (filter.status() != null) {
-            where.append(" and n.status = :status");
+            where.append(" and ").append(column(n, "status")).append(" = :status");
         }
         if (filter.text() != null) {
-            String name = inSubtree ? "c.descendantName" : "n.name";
-            where.append(" and (lower(" + name + ") like :text escape '!' or lower(n.code) like :text escape '!')");
+            where.append(" and (lower(").append(column(n, "name")).append(") like :text escape '!' or lower(")
+                    .append(column(n, "code")).append(") like :text escape '!')");
         }
         if (inSubtree && filter.maxDepth() != null) {
             where.append(" and c.depth <= :maxDepth");
         }
         return where.toString();
+    }
+
+    /** n.name, or c.descendantName. */
+    private static String column(String prefix, String attribute) {
+        return prefix.endsWith(".") ? prefix + attribute
+                : prefix + Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> query, NodeFilter filter, boolean inSubtree) {

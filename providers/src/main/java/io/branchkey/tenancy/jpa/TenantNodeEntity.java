@@ -24,6 +24,7 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "BK_NODE")
 @NamedQueries({
         @NamedQuery(name = "bkNodeById", query = "select n from TenantNodeEntity n where n.id = :id and n.realmId = :realmId"),
+        @NamedQuery(name = "bkNodesByIds", query = "select n from TenantNodeEntity n where n.id in :ids"),
         @NamedQuery(name = "bkNodeByCode", query = "select n from TenantNodeEntity n where n.realmId = :realmId and n.code = :code"),
         @NamedQuery(name = "bkNodeCodeTaken",
                 query = "select count(n) from TenantNodeEntity n where n.realmId = :realmId and n.code = :code and n.id <> :id"),
