@@ -91,7 +91,8 @@ public final class DelegatedGrantsResource {
         BulkMembershipRequest input = JsonBodies.read(body, BulkMembershipRequest.class);
         List<String> users = input.userIds() == null ? List.of() : input.userIds();
         List<String> nodes = input.nodeIds() == null ? List.of() : input.nodeIds();
-        requireBulkSize(users.size() * nodes.size());
+        // In long: 65537 x 65535 pairs would otherwise overflow to -1 and slip past the limit.
+        requireBulkSize((long) users.size() * nodes.size());
         boolean remove = Boolean.TRUE.equals(input.remove());
         List<ItemResult> results = new ArrayList<>();
         for (String userId : users) {
@@ -116,7 +117,7 @@ public final class DelegatedGrantsResource {
     public record MembershipResult(String userId, String nodeId) {
     }
 
-    private static void requireBulkSize(int items) {
+    private static void requireBulkSize(long items) {
         if (items == 0) {
             throw ApiErrors.invalid(null, "nothing to do: the request has no items");
         }
