@@ -81,13 +81,13 @@ final class DelegatedWorld {
     /** One tenant as a target: its nodes, one of its users (member of the store, with a grant there) and its own role group. */
     record Tenant(String label, String account, String accountName, String region, String regionName, String store,
                   String storeName, String storeCode, Person user, String userGrant, String group, String groupName,
-                  String groupKey) {
+                  String groupKey, boolean accountIsSecret) {
 
         /** Everything that identifies this tenant: none of it may reach a caller outside it. */
         List<String> secrets() {
             List<String> secrets = new ArrayList<>();
-            Stream.of(account, accountName, region, regionName, store, storeName, storeCode, userGrant, group,
-                    groupName, groupKey).filter(s -> s != null).forEach(secrets::add);
+            Stream.of(accountIsSecret ? account : null, accountName, region, regionName, store, storeName, storeCode,
+                    userGrant, group, groupName, groupKey).filter(s -> s != null).forEach(secrets::add);
             if (user != null) {
                 secrets.addAll(List.of(user.id(), user.username(), user.email()));
             }
@@ -205,15 +205,18 @@ final class DelegatedWorld {
         return tenant("F", accountF, regionF, storeF, employeeF, groupF, "dashboard.access");
     }
 
-    /** Region A2 inside account A: foreign to whoever only works at store A1. Its account is not a secret here. */
+    /**
+     * Region A2 inside account A: foreign to whoever only works at store A1. Its account is shared with the caller,
+     * so A's id (say, as the owner of A's role groups) is no secret here.
+     */
     Tenant locationA2() {
         return new Tenant("A2", accountA, null, regionA2, names.get(regionA2), storeA2, names.get(storeA2),
-                codes.get(storeA2), employeeA2, grantOf.get(employeeA2.id()), null, null, null);
+                codes.get(storeA2), employeeA2, grantOf.get(employeeA2.id()), null, null, null, false);
     }
 
     private Tenant tenant(String label, String account, String region, String store, Person user, String group, String key) {
         return new Tenant(label, account, names.get(account), region, names.get(region), store, names.get(store),
-                codes.get(store), user, grantOf.get(user.id()), group, groupName(group), key);
+                codes.get(store), user, grantOf.get(user.id()), group, groupName(group), key, true);
     }
 
     private String groupName(String id) {
