@@ -233,6 +233,31 @@ class DelegatedGrantsIT {
     }
 
     @Test
+    void aDisabledRoleManagerDoesNotCountAsOne() {
+        SmallAccount small = smallAccount();
+        Person second = w.person("second-manager", small.account());
+        w.grant(second, small.account(), w.accountAdminGroup);
+        // disabling the other manager is fine while this one is left
+        w.as(small.manager()).put("users/" + second.id(), Map.of("enabled", false)).expect(200);
+        // but now this one is the last who can actually manage roles
+        assertErrorWithoutField(w.as(small.manager()).delete("grants/" + small.managerGrant()), 409, "conflict");
+        assertThat(w.grantIdsOf(small.manager().id())).containsExactly(small.managerGrant());
+    }
+
+    @Test
+    void theLastRoleManagerCannotBeDisabled() {
+        SmallAccount small = smallAccount();
+        Person editor = w.person("editor", small.account());
+        w.grant(editor, small.account(), w.template("User editor", List.of("users.update")));
+        assertErrorWithoutField(w.as(editor).put("users/" + small.manager().id(), Map.of("enabled", false)), 409, "conflict");
+        assertErrorWithoutField(w.as(small.manager()).put("users/" + small.manager().id(), Map.of("enabled", false)), 409, "conflict");
+        assertThat(w.keycloakUser(small.manager().id()).isEnabled()).isTrue();
+        // other edits of the same user are untouched by the rule
+        w.as(editor).put("users/" + small.manager().id(), Map.of("firstName", "Still", "enabled", true)).expect(200);
+        assertThat(w.keycloakUser(small.manager().id()).getFirstName()).isEqualTo("Still");
+    }
+
+    @Test
     void aRealmAdminCanRemoveTheLastRoleManager() {
         SmallAccount small = smallAccount();
         assertErrorWithoutField(w.as(small.manager()).delete("grants/" + small.managerGrant()), 409, "conflict");
