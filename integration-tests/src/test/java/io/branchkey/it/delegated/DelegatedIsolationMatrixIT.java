@@ -6,6 +6,7 @@ import static io.branchkey.it.delegated.DelegatedWorld.STORE_MANAGER_KEYS;
 import static io.branchkey.it.delegated.DelegatedWorld.grantBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.lang.reflect.Method;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchkey.it.delegated.DelegatedWorld.Person;
@@ -96,6 +96,9 @@ class DelegatedIsolationMatrixIT {
     static final Expect REFUSED = status(Set.of(403, 404));
     /** The caller's own data (200), or refused for lack of a right there: either way nothing foreign. */
     static final Expect OWN_VIEW = status(Set.of(200, 403));
+
+    /** A caller asking about themselves: their own trail if they may read it where they belong. */
+    static final Expect REFUSED_OR_OWN = status(Set.of(200, 403, 404));
 
     /** A bulk call answers 200 with a result per item; every item must be refused. */
     static Expect bulk(Set<Integer> itemStatuses) {
@@ -214,9 +217,6 @@ class DelegatedIsolationMatrixIT {
                 probe("GET", "my own audit", x -> "audit?max=1000&userId=" + x.me().id(), x -> null, REFUSED_OR_OWN));
     }
 
-    /** A caller asking about themselves: their own trail if they may read it where they belong. */
-    static final Expect REFUSED_OR_OWN = status(Set.of(200, 403, 404));
-
     List<Caller> callers() {
         return List.of(
                 new Caller("account manager of A", w.adminA, w.regionA1, ACCOUNT_ADMIN_KEYS, List.of(w.tenantB(), w.tenantF())),
@@ -225,6 +225,8 @@ class DelegatedIsolationMatrixIT {
                 new Caller("employee of store A1", w.employeeA1, w.storeA1, EMPLOYEE_KEYS,
                         List.of(w.tenantB(), w.tenantF(), w.locationA2())),
                 new Caller("account manager of foreign account F", w.adminF, w.regionF, ACCOUNT_ADMIN_KEYS,
+                        List.of(w.tenantA(), w.tenantB())),
+                new Caller("employee of foreign store F", w.employeeF, w.storeF, EMPLOYEE_KEYS,
                         List.of(w.tenantA(), w.tenantB())),
                 new Caller("user of A without grants", w.nobodyA, null, List.of(), List.of(w.tenantA(), w.tenantB(), w.tenantF())));
     }

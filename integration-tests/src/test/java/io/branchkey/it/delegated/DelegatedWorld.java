@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.branchkey.it.support.ApiResponse;
 import io.branchkey.it.support.BranchkeyApi;
 import io.branchkey.it.support.Tree;
 import jakarta.ws.rs.core.Response;
@@ -408,10 +407,6 @@ final class DelegatedWorld {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
-    }
-
-    static List<String> ids(ApiResponse response) {
-        return response.ids();
     }
 
     static List<String> concat(List<String> a, List<String> b) {
