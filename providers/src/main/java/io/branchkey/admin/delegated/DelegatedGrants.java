@@ -10,6 +10,7 @@ import io.branchkey.access.RoleGroupProvider;
 import io.branchkey.admin.rest.ApiErrors;
 import io.branchkey.audit.AuditProvider;
 import io.branchkey.tenancy.TenantNodeModel;
+import io.branchkey.tenancy.TenantTreeProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
@@ -30,8 +31,11 @@ final class DelegatedGrants {
     Grant grant(GrantRequest request) {
         TenantNodeModel node = guard.nodeWith(request.nodeId(), "nodeId", DelegatedPermissions.UPDATE_USER_ROLES);
         UserModel user = guard.userWith(request.userId(), DelegatedPermissions.VIEW_USERS);
+        DelegatedGuard.requirePresent("roleGroupId", request.roleGroupId());
         RoleGroup group = session.getProvider(RoleGroupProvider.class).get(guard.caller().realm(), request.roleGroupId());
-        if (group == null) {
+        // Another account's group is unknown here: checked before the escalation check, which would name its permissions.
+        if (group == null || !group.isTemplate() && !session.getProvider(TenantTreeProvider.class)
+                .getAncestorOrSelfIds(guard.caller().realm(), node.getId()).contains(group.ownerNodeId())) {
             throw ApiErrors.notFound("roleGroupId", "no role group with id " + request.roleGroupId() + " at this node");
         }
         guard.requireNoEscalation(node, group.permissions(), "GRANT_CREATE", user.getId());
@@ -45,7 +49,8 @@ final class DelegatedGrants {
     void revoke(String grantId) {
         GrantProvider grants = session.getProvider(GrantProvider.class);
         Grant grant = grants.get(guard.caller().realm(), grantId);
-        if (grant == null) {
+        // A grant outside the caller's reach is as unknown as a made-up id, and the answer must not name its node.
+        if (grant == null || guard.permissionsAt(grant.nodeId()).isEmpty()) {
             throw ApiErrors.notFound("grantId", "no grant with id " + grantId);
         }
         guard.nodeWith(grant.nodeId(), "grantId", DelegatedPermissions.UPDATE_USER_ROLES);

@@ -8,6 +8,7 @@ import io.branchkey.admin.AccessRepresentations.GrantRepresentation;
 import io.branchkey.admin.rest.ApiErrors;
 import io.branchkey.admin.rest.ApiException;
 import io.branchkey.admin.rest.JsonBodies;
+import io.branchkey.audit.AuditProvider;
 import io.branchkey.tenancy.TenantMembershipProvider;
 import io.branchkey.tenancy.TenantNodeModel;
 import jakarta.ws.rs.DELETE;
@@ -70,6 +71,8 @@ public final class DelegatedGrantsResource {
         List<DelegatedGrants.GrantRequest> grants = input.grant() == null ? List.of() : input.grant();
         List<String> revokes = input.revoke() == null ? List.of() : input.revoke();
         requireBulkSize(grants.size() + revokes.size());
+        requireNoNullItem("grant", grants);
+        requireNoNullItem("revoke", revokes);
         List<ItemResult> results = new ArrayList<>();
         for (DelegatedGrants.GrantRequest request : grants) {
             results.add(item(results.size(), 201, s -> GrantRepresentation.of(new DelegatedGrants(s, guardIn(s)).grant(request))));
@@ -91,7 +94,8 @@ public final class DelegatedGrantsResource {
         BulkMembershipRequest input = JsonBodies.read(body, BulkMembershipRequest.class);
         List<String> users = input.userIds() == null ? List.of() : input.userIds();
         List<String> nodes = input.nodeIds() == null ? List.of() : input.nodeIds();
-        requireBulkSize(users.size() * nodes.size());
+        // In long: 65537 x 65535 pairs would otherwise overflow to -1 and slip past the limit.
+        requireBulkSize((long) users.size() * nodes.size());
         boolean remove = Boolean.TRUE.equals(input.remove());
         List<ItemResult> results = new ArrayList<>();
         for (String userId : users) {
@@ -101,10 +105,14 @@ public final class DelegatedGrantsResource {
                     TenantNodeModel node = g.nodeWith(nodeId, "nodeId", DelegatedPermissions.UPDATE_USER_LOCATIONS);
                     UserModel user = g.userWith(userId, DelegatedPermissions.UPDATE_USER_LOCATIONS);
                     TenantMembershipProvider memberships = s.getProvider(TenantMembershipProvider.class);
+                    // As the single PUT/DELETE .../users/{userId}: audited when something changed, 404 for a non-member.
                     if (remove) {
-                        memberships.removeMember(g.caller().realm(), node, user);
-                    } else {
-                        memberships.addMember(g.caller().realm(), node, user);
+                        if (!memberships.removeMember(g.caller().realm(), node, user)) {
+                            throw ApiErrors.notFound("userId", "the user is not a member of this node");
+                        }
+                        audit(s, g, "MEMBERSHIP_REMOVE", node.getId(), user.getId());
+                    } else if (memberships.addMember(g.caller().realm(), node, user)) {
+                        audit(s, g, "MEMBERSHIP_ADD", node.getId(), user.getId());
                     }
                     return new MembershipResult(user.getId(), node.getId());
                 }));
@@ -116,7 +124,20 @@ public final class DelegatedGrantsResource {
     public record MembershipResult(String userId, String nodeId) {
     }
 
-    private static void requireBulkSize(int items) {
+    private static void audit(KeycloakSession s, DelegatedGuard g, String action, String nodeId, String userId) {
+        s.getProvider(AuditProvider.class).success(g.caller().realm(), g.caller().id(), action, nodeId, userId, null);
+    }
+
+    /** A null item is a malformed request (400 naming it), not a server error halfway through the items. */
+    private static void requireNoNullItem(String field, List<?> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                throw ApiErrors.invalid(field + "." + i, "item " + i + " of " + field + " is null");
+            }
+        }
+    }
+
+    private static void requireBulkSize(long items) {
         if (items == 0) {
             throw ApiErrors.invalid(null, "nothing to do: the request has no items");
         }

@@ -40,8 +40,8 @@ final class DelegatedGuard {
 
     /** The node, if the caller holds any permission there; otherwise 404, whether or not it exists. */
     TenantNodeModel visibleNode(String nodeId, String field) {
-        TenantNodeModel node = nodeId == null ? null
-                : session.getProvider(TenantTreeProvider.class).getNode(caller.realm(), nodeId);
+        requirePresent(field, nodeId);
+        TenantNodeModel node = session.getProvider(TenantTreeProvider.class).getNode(caller.realm(), nodeId);
         if (node == null || permissionsAt(node.getId()).isEmpty()) {
             throw ApiErrors.notFound(field, "no node with id " + nodeId);
         }
@@ -67,14 +67,35 @@ final class DelegatedGuard {
 
     /**
      * A user the caller may act on with {@code permission}: one who belongs (by home account or membership) to a
-     * node where the caller holds it. Anyone else is as unknown as a made-up id.
+     * node where the caller holds it. A user who belongs only to nodes the caller cannot see is as unknown as a
+     * made-up id (404); one inside the caller's reach, where the caller lacks the right, is 403.
      */
     UserModel userWith(String userId, String permission) {
-        UserModel user = userId == null || userId.length() > 255 ? null : session.users().getUserById(caller.realm(), userId);
-        if (user == null || anchorFor(user, permission) == null) {
+        requirePresent("userId", userId);
+        UserModel user = userId.length() > 255 ? null : session.users().getUserById(caller.realm(), userId);
+        if (user == null) {
+            throw ApiErrors.notFound("userId", "no user with id " + userId);
+        }
+        if (anchorFor(user, permission) == null) {
+            if (inReach(user)) {
+                throw ApiErrors.forbidden("you need " + permission + " where this user belongs");
+            }
             throw ApiErrors.notFound("userId", "no user with id " + userId);
         }
         return user;
+    }
+
+    /** Whether the user belongs to a node where the caller holds anything (a home account is also a membership). */
+    private boolean inReach(UserModel user) {
+        return session.getProvider(TenantMembershipProvider.class).getMemberships(caller.realm(), user)
+                .anyMatch(node -> !permissionsAt(node.getId()).isEmpty());
+    }
+
+    /** A required id: missing is the client's mistake (400), not an unknown object (404). */
+    static void requirePresent(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiErrors.invalid(field, field + " is required");
+        }
     }
 
     /** The first of the user's nodes (home account first) at which the caller holds the permission, or null. */

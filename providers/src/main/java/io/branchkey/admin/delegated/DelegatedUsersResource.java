@@ -105,7 +105,13 @@ public final class DelegatedUsersResource {
             user.setLastName(UserFields.name("lastName", input.lastName()));
         }
         if (input.enabled() != null) {
+            // Disabling takes away whatever the user could manage: the last role manager of an account stays.
+            boolean disabling = user.isEnabled() && !input.enabled();
+            LastAdminProtection protection = new LastAdminProtection(session, guard.caller().realm());
+            List<String> atStake = disabling ? protection.accountsAtStake(user.getId(),
+                    session.getProvider(GrantProvider.class).ofUser(guard.caller().realm(), user.getId())) : List.of();
             user.setEnabled(input.enabled());
+            protection.requireRoleManagersLeft(atStake);
         }
         session.getProvider(AuditProvider.class).success(guard.caller().realm(), guard.caller().id(), "USER_UPDATE",
                 guard.anchorFor(user, DelegatedPermissions.UPDATE_USERS), user.getId(), null);

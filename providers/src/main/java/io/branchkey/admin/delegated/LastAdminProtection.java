@@ -33,11 +33,17 @@ final class LastAdminProtection {
                 .toList();
     }
 
-    /** After the change (flushed, same transaction): refuse it if an account at stake has no role manager left. */
+    /**
+     * After the change (flushed, same transaction): refuse it if an account at stake has no role manager left.
+     * Only enabled users count: a disabled one cannot manage anything.
+     */
     void requireRoleManagersLeft(List<String> accounts) {
         AccessProvider access = session.getProvider(AccessProvider.class);
         for (String account : accounts) {
-            if (access.usersWithPermission(realm, account, DelegatedPermissions.UPDATE_USER_ROLES, 0, 1).isEmpty()) {
+            boolean left = access.usersWithPermission(realm, account, DelegatedPermissions.UPDATE_USER_ROLES, 0, Integer.MAX_VALUE)
+                    .stream().map(id -> session.users().getUserById(realm, id))
+                    .anyMatch(user -> user != null && user.isEnabled());
+            if (!left) {
                 throw ApiErrors.conflict(null, "this would leave the account without anyone who can manage its roles;"
                         + " a realm admin can do it");
             }
