@@ -248,7 +248,7 @@ class DelegatedGrantsIT {
     void theLastRoleManagerCannotBeDisabled() {
         SmallAccount small = smallAccount();
         Person editor = w.person("editor", small.account());
-        w.grant(editor, small.account(), w.template("User editor", List.of("users.update")));
+        w.grant(editor, small.account(), w.template("User editor", List.of("users.update", "users.deactivate")));
         assertErrorWithoutField(w.as(editor).put("users/" + small.manager().id(), Map.of("enabled", false)), 409, "conflict");
         assertErrorWithoutField(w.as(small.manager()).put("users/" + small.manager().id(), Map.of("enabled", false)), 409, "conflict");
         assertThat(w.keycloakUser(small.manager().id()).isEnabled()).isTrue();

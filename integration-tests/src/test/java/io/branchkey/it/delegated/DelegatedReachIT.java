@@ -198,6 +198,19 @@ class DelegatedReachIT {
     }
 
     @Test
+    void creatingAnAccountUnderAPartnerNeedsAccountsCreateNotLocationsCreate() {
+        Person builder = w.person("location-builder", w.accountA);
+        w.grant(builder, w.partner, w.template("Location builder", List.of("locations.create")));
+        int before = w.tree.all().size();
+        assertErrorWithoutField(w.as(builder).post("nodes", Tree.body("ACCOUNT", w.partner, "Not Allowed")), 403, "forbidden");
+        assertThat(w.tree.all()).hasSize(before);
+
+        Person opener = w.person("account-opener", w.accountA);
+        w.grant(opener, w.partner, w.template("Account opener", List.of("accounts.create")));
+        w.as(opener).post("nodes", Tree.body("ACCOUNT", w.partner, "Managed Account " + DelegatedWorld.hex())).expect(201);
+    }
+
+    @Test
     void creatingANodeBelowAForeignParentIsNotFoundAndCreatesNothing() {
         int before = w.tree.all().size();
         assertFieldError(w.as(w.adminA).post("nodes", Tree.locationBody(w.regionF, "Sneaky")), 404, "not_found", "parentId");

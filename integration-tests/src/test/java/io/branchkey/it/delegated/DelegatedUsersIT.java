@@ -191,6 +191,19 @@ class DelegatedUsersIT {
     }
 
     @Test
+    void switchingAUserOffOrOnNeedsUsersDeactivateNotJustUsersUpdate() {
+        Person staff = w.person("switched", w.accountA, w.storeA1);
+        Person editor = w.person("plain-editor", w.accountA);
+        w.grant(editor, w.accountA, w.template("Plain editor", List.of("users.view", "users.update")));
+        assertErrorWithoutField(w.as(editor).put("users/" + staff.id(), Map.of("enabled", false)), 403, "forbidden");
+        assertThat(w.keycloakUser(staff.id()).isEnabled()).isTrue();
+        // the same value is no switch: an edit that repeats it is fine
+        w.as(editor).put("users/" + staff.id(), Map.of("firstName", "Same", "enabled", true)).expect(200);
+        w.as(w.adminA).put("users/" + staff.id(), Map.of("enabled", false)).expect(200);
+        assertThat(w.keycloakUser(staff.id()).isEnabled()).isFalse();
+    }
+
+    @Test
     void aUsersGrantsAreShownOnlyWhereTheCallerSees() {
         // a user working in two tenants: homed in A, member of stores A1 and A2, and granted at store F
         Person shared = w.person("shared", w.accountA, w.storeA1, w.storeA2);

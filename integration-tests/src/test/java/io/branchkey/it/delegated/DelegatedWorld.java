@@ -49,14 +49,15 @@ final class DelegatedWorld {
 
     /** Every permission the delegated API checks (DelegatedPermissions). */
     static final List<String> DELEGATED_KEYS = List.of("users.view", "users.invite", "users.update",
-            "users.update-locations", "users.update-roles", "users.terminate", "role-groups.create",
-            "role-groups.update", "role-groups.delete", "locations.create", "locations.update", "audit.view");
+            "users.deactivate", "users.update-locations", "users.update-roles", "users.terminate", "role-groups.create",
+            "role-groups.update", "role-groups.delete", "locations.create", "accounts.create", "locations.update",
+            "audit.view");
     /** What a shop-floor employee does all day: no administration at all. */
     static final List<String> EMPLOYEE_KEYS = List.of("register.access", "products.view");
     /** A permission no role group of the cast contains: putting it anywhere is an escalation for everyone. */
     static final String UNHELD_KEY = "reports.view";
     static final List<String> ACCOUNT_ADMIN_KEYS = concat(DELEGATED_KEYS, EMPLOYEE_KEYS);
-    static final List<String> STORE_MANAGER_KEYS = concat(List.of("users.view", "users.update",
+    static final List<String> STORE_MANAGER_KEYS = concat(List.of("users.view", "users.update", "users.deactivate",
             "users.update-locations", "users.update-roles", "users.terminate", "locations.update", "audit.view"),
             EMPLOYEE_KEYS);
 

@@ -26,6 +26,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /** Grants and revocations by a delegated caller, one at a time or in bulk with a result per item. */
 public final class DelegatedGrantsResource {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DelegatedGrantsResource.class);
+
     static final int MAX_BULK_ITEMS = 500;
 
     private final KeycloakSession session;
@@ -152,6 +154,11 @@ public final class DelegatedGrantsResource {
             return new ItemResult(index, successStatus, result);
         } catch (ApiException e) {
             return new ItemResult(index, e.status(), e.error());
+        } catch (RuntimeException e) {
+            // Earlier items are committed already: report this one as failed rather than fail the whole answer.
+            LOG.errorf(e, "bulk item %d failed", index);
+            return new ItemResult(index, 500, new io.branchkey.admin.rest.ApiError("server_error",
+                    "this item failed on the server; it was not applied", null));
         }
     }
 

@@ -84,7 +84,10 @@ public final class DelegatedNodesResource {
         if (input.parentId() == null) {
             throw ApiErrors.invalid("parentId", "parentId is required: new nodes go below a node you manage");
         }
-        TenantNodeModel parent = guard.nodeWith(input.parentId(), "parentId", DelegatedPermissions.CREATE_LOCATIONS);
+        // Creating an account (under a partner) is Deliverect's "Create Account", not a location right.
+        String right = input.kind() == io.branchkey.tenancy.NodeKind.ACCOUNT ? DelegatedPermissions.CREATE_ACCOUNTS
+                : DelegatedPermissions.CREATE_LOCATIONS;
+        TenantNodeModel parent = guard.nodeWith(input.parentId(), "parentId", right);
         TenantNodeModel created = ApiErrors.translate(() -> tree.createNode(guard.caller().realm(), parent.getId(),
                 input.toDraft(null)));
         audit("NODE_CREATE", created.getId(), created.getKind() + " " + created.getName());

@@ -13,6 +13,8 @@ final class DelegatedPermissions {
     static final String UPDATE_ROLE_GROUPS = "role-groups.update";
     static final String DELETE_ROLE_GROUPS = "role-groups.delete";
     static final String CREATE_LOCATIONS = "locations.create";
+    static final String CREATE_ACCOUNTS = "accounts.create";
+    static final String DEACTIVATE_USERS = "users.deactivate";
     static final String UPDATE_LOCATIONS = "locations.update";
     static final String VIEW_AUDIT = "audit.view";
 

@@ -104,7 +104,11 @@ public final class DelegatedUsersResource {
         if (input.lastName() != null) {
             user.setLastName(UserFields.name("lastName", input.lastName()));
         }
-        if (input.enabled() != null) {
+        if (input.enabled() != null && input.enabled() != user.isEnabled()) {
+            // Switching a user off or on is its own right (Dutchie: toggle the user to Inactive), not an edit.
+            if (guard.anchorFor(user, DelegatedPermissions.DEACTIVATE_USERS) == null) {
+                throw ApiErrors.forbidden("you need " + DelegatedPermissions.DEACTIVATE_USERS + " to enable or disable this user");
+            }
             // Disabling takes away whatever the user could manage: the last role manager of an account stays.
             boolean disabling = user.isEnabled() && !input.enabled();
             LastAdminProtection protection = new LastAdminProtection(session, guard.caller().realm());
