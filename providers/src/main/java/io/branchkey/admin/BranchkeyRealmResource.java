@@ -1,6 +1,8 @@
 package io.branchkey.admin;
 
 import io.branchkey.admin.delegated.DelegatedResource;
+import io.branchkey.oidc.CheckResource;
+import io.branchkey.oidc.HierarchyResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,6 +21,18 @@ public final class BranchkeyRealmResource {
     @Path("catalog")
     public PublicCatalogResource catalog() {
         return new PublicCatalogResource(session, realm);
+    }
+
+    /** The tree's shape for resource servers (docs/claims.md). */
+    @Path("hierarchy")
+    public HierarchyResource hierarchy() {
+        return new HierarchyResource(session, realm);
+    }
+
+    /** Permission checks for a token's subject (docs/claims.md); authenticates the bearer token first. */
+    @Path("check")
+    public CheckResource check() {
+        return new CheckResource(session, realm);
     }
 
     /** The delegated API; authenticates the bearer token before anything else. */

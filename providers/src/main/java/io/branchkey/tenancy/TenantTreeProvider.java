@@ -66,6 +66,12 @@ public interface TenantTreeProvider extends Provider {
      */
     Map<String, Long> getHandles(RealmModel realm, Collection<String> ids);
 
+    /** Handles from the root down to the node itself; empty when the realm has no such node. */
+    List<Long> getPathHandles(RealmModel realm, String id);
+
+    /** Every node of the realm in handle order, as outlines: one query. */
+    List<NodeOutline> getOutline(RealmModel realm);
+
     /** Removes everything of the realm; called when the realm is deleted. */
     void removeRealmData(RealmModel realm);
 }

@@ -88,6 +88,25 @@ public final class CompactPermissions {
         return bits != null && index >= 0 && bits.get(index);
     }
 
+    /**
+     * THE decision of docs/claims.md: the nearest anchor on the node's path decides; no anchor, no permission.
+     *
+     * @param index the permission's catalog index (negative: unknown, never held)
+     * @param path  handles from the root down to the node itself
+     */
+    public boolean holds(int index, long[] path) {
+        if (index < 0 || overage) {
+            return false;
+        }
+        for (int i = path.length - 1; i >= 0; i--) {
+            BitSet bits = anchors.get(path[i]);
+            if (bits != null) {
+                return bits.get(index);
+            }
+        }
+        return false;
+    }
+
     /** The claim value, as JSON-ready maps, lists, strings and numbers, in the deterministic order of the spec. */
     public Map<String, Object> toClaim() {
         Map<String, Object> claim = new LinkedHashMap<>();

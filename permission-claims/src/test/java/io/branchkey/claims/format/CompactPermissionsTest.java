@@ -49,6 +49,19 @@ class CompactPermissionsTest {
     }
 
     @Test
+    void theNearestAnchorOnTheWayToTheRootDecides() {
+        // partner 1 > account 2 > region 3 > stores 4, 5; anchors at the account and at store 5 (an exception)
+        CompactPermissions perms = CompactPermissions.of(1, Map.of(2L, bits(0), 5L, bits(0, 7)));
+        assertThat(perms.holds(0, new long[] {1, 2, 3, 4})).as("inherited from the account").isTrue();
+        assertThat(perms.holds(7, new long[] {1, 2, 3, 4})).isFalse();
+        assertThat(perms.holds(7, new long[] {1, 2, 3, 5})).as("the store's exception").isTrue();
+        assertThat(perms.holds(0, new long[] {1})).as("nothing above the anchors").isFalse();
+        assertThat(perms.holds(-1, new long[] {1, 2})).as("unknown permission").isFalse();
+        assertThat(CompactPermissions.of(1, Map.of(2L, new BitSet(), 1L, bits(0))).holds(0, new long[] {1, 2, 3}))
+                .as("an empty set nearer the node hides a full one above").isFalse();
+    }
+
+    @Test
     void anOverageClaimCarriesNoSets() {
         assertThat(CompactPermissions.overage(4).toClaim()).containsOnlyKeys("v", "cat", "over");
         CompactPermissions read = CompactPermissions.fromClaim(Map.of("v", 1, "cat", 4, "over", true));

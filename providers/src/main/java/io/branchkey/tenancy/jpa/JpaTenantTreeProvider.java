@@ -207,6 +207,21 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     }
 
     @Override
+    public List<Long> getPathHandles(RealmModel realm, String id) {
+        return id == null ? List.of() : em.createNamedQuery("bkNodePathHandles", Long.class)
+                .setParameter("id", id).setParameter("realmId", realm.getId()).getResultList();
+    }
+
+    @Override
+    public List<io.branchkey.tenancy.NodeOutline> getOutline(RealmModel realm) {
+        return em.createNamedQuery("bkNodeOutline", Object[].class).setParameter("realmId", realm.getId())
+                .getResultStream()
+                .map(row -> new io.branchkey.tenancy.NodeOutline((String) row[0], (Long) row[1],
+                        row[2] == null ? 0 : (Long) row[2], (io.branchkey.tenancy.NodeKind) row[3]))
+                .toList();
+    }
+
+    @Override
     public void removeRealmData(RealmModel realm) {
         session.getKeycloakSessionFactory().publish(new TenantTreeEvents.RealmDataRemoving(session, realm));
         em.flush();

@@ -26,6 +26,12 @@ import org.hibernate.annotations.BatchSize;
         @NamedQuery(name = "bkNodeById", query = "select n from TenantNodeEntity n where n.id = :id and n.realmId = :realmId"),
         @NamedQuery(name = "bkNodesByIds", query = "select n from TenantNodeEntity n where n.id in :ids"),
         @NamedQuery(name = "bkNodeHandles", query = "select n.id, n.handle from TenantNodeEntity n where n.id in :ids"),
+        @NamedQuery(name = "bkNodePathHandles",
+                query = "select n.handle from NodeClosureEntity c join TenantNodeEntity n on n.id = c.ancestorId"
+                        + " where c.descendantId = :id and n.realmId = :realmId order by c.depth desc"),
+        @NamedQuery(name = "bkNodeOutline",
+                query = "select n.id, n.handle, p.handle, n.kind from TenantNodeEntity n"
+                        + " left join TenantNodeEntity p on p.id = n.parentId where n.realmId = :realmId order by n.handle"),
         @NamedQuery(name = "bkNodeByCode", query = "select n from TenantNodeEntity n where n.realmId = :realmId and n.code = :code"),
         @NamedQuery(name = "bkNodeCodeTaken",
                 query = "select count(n) from TenantNodeEntity n where n.realmId = :realmId and n.code = :code and n.id <> :id"),

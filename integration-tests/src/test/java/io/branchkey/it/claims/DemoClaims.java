@@ -1,0 +1,90 @@
+package io.branchkey.it.claims;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.branchkey.claims.format.CompactPermissions;
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.DemoRealm;
+import io.branchkey.it.support.OidcTokens;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * The demo realm seen by a resource server: tokens of its clients, the public catalog and hierarchy, and the
+ * decision a token's claims give for a permission at a node.
+ */
+final class DemoClaims {
+
+    static final String REGISTER = "register-app";
+    static final String INTEGRATION = "relayorder-integration";
+    static final String INTEGRATION_SECRET = "demo-integration-secret";
+    static final List<String> PEOPLE = List.of("partner-admin", "gw-manager", "hv-manager", "gw-den-manager",
+            "gw-den-cashier1", "gw-den-cashier2");
+
+    final BranchkeyApi admin;
+    final BranchkeyApi publicApi;
+    final OidcTokens tokens;
+    private final Map<String, Integer> indexes = new HashMap<>();
+    private final Map<String, long[]> paths = new HashMap<>();
+
+    DemoClaims(Keycloak keycloak, KeycloakUrls urls) {
+        admin = DemoRealm.ensure(keycloak, urls);
+        publicApi = BranchkeyApi.publicApi(urls, DemoRealm.NAME);
+        tokens = new OidcTokens(urls, DemoRealm.NAME);
+        for (JsonNode p : publicApi.get("catalog").expect(200).json().get("permissions")) {
+            indexes.put(p.get("key").asText(), p.get("index").asInt());
+        }
+    }
+
+    OidcTokens.TokenResponse login(String username, String... extra) {
+        return tokens.password(REGISTER, username, DemoRealm.PASSWORD, extra).expectOk();
+    }
+
+    String node(String code) {
+        return DemoRealm.node(admin, code);
+    }
+
+    long handle(String code) {
+        return admin.get("nodes/by-code/" + code).expect(200).json().get("handle").asLong();
+    }
+
+    int index(String permission) {
+        Integer index = indexes.get(permission);
+        if (index == null) {
+            throw new AssertionError("no permission " + permission + " in the demo catalog");
+        }
+        return index;
+    }
+
+    List<String> permissionKeys() {
+        return List.copyOf(indexes.keySet());
+    }
+
+    /** Handles from the root to the node, from the public hierarchy endpoint (cached per node). */
+    long[] path(String nodeId) {
+        return paths.computeIfAbsent(nodeId, id -> {
+            JsonNode path = publicApi.get("hierarchy/nodes/" + id).expect(200).json().get("path");
+            long[] handles = new long[path.size()];
+            for (int i = 0; i < handles.length; i++) {
+                handles[i] = path.get(i).asLong();
+            }
+            return handles;
+        });
+    }
+
+    static CompactPermissions permissions(JsonNode claims) {
+        JsonNode claim = claims.get("bk_perms");
+        if (claim == null) {
+            throw new AssertionError("no bk_perms in " + claims);
+        }
+        return CompactPermissions.fromClaim(BranchkeyApi.JSON.convertValue(claim, Object.class));
+    }
+
+    /** What the token's claims say about a permission at a node. */
+    boolean tokenAllows(JsonNode claims, String permission, String nodeId) {
+        return permissions(claims).holds(index(permission), path(nodeId));
+    }
+}
