@@ -79,6 +79,11 @@ public final class BranchkeyApi {
     }
 
     /** The same caller against another realm's API. */
+    /** The same API with a fixed bearer token (null: none). */
+    public BranchkeyApi withBearer(String accessToken) {
+        return new BranchkeyApi(serverBase, realm, () -> accessToken, base);
+    }
+
     public BranchkeyApi forRealm(String otherRealm) {
         return new BranchkeyApi(serverBase, otherRealm, token, base);
     }

@@ -1,0 +1,120 @@
+package io.branchkey.it.claims;
+
+import static io.branchkey.it.support.ApiAssertions.assertError;
+import static io.branchkey.it.support.ApiAssertions.invalid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.branchkey.it.support.ApiResponse;
+import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.BranchkeyServerConfig;
+import io.branchkey.it.support.DemoRealm;
+import io.branchkey.it.support.Tree;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/** The check endpoint and the published hierarchy, on the demo realm. */
+@KeycloakIntegrationTest(config = BranchkeyServerConfig.class)
+class CheckAndHierarchyIT {
+
+    @InjectAdminClient
+    Keycloak keycloak;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    DemoClaims demo;
+
+    @BeforeEach
+    void demo() {
+        demo = new DemoClaims(keycloak, urls);
+    }
+
+    private BranchkeyApi checker(String accessToken) {
+        return BranchkeyApi.publicApi(urls, DemoRealm.NAME).withBearer(accessToken);
+    }
+
+    private static Map<String, Object> checks(Map<?, ?>... checks) {
+        return Map.of("checks", List.of(checks));
+    }
+
+    @Test
+    void aCallerChecksTheirOwnTokenWithinItsScope() {
+        String token = demo.login("gw-den-cashier2", "branchkey_scope", "location:GW-DEN-002").accessToken();
+        JsonNode answer = checker(token).post("check", checks(
+                Map.of("permission", "register.return", "node", demo.node("GW-DEN-002")),
+                Map.of("permission", "register.access", "node", demo.node("GW-DEN-001")),
+                Map.of("permission", "no.such-permission", "node", demo.node("GW-DEN-002")),
+                Map.of("permission", "register.return", "node", Tree.randomId()))).expect(200).json();
+        assertThat(answer.get("subject").asText()).isEqualTo(
+                keycloak.realm(DemoRealm.NAME).users().searchByUsername("gw-den-cashier2", true).get(0).getId());
+        assertThat(answer.get("results")).extracting(r -> r.get("allowed").asBoolean())
+                .as("outside the token's location scope GW-DEN-001 is denied, though the user works there")
+                .containsExactly(true, false, false, false);
+
+        String allScope = demo.login("gw-den-cashier2").accessToken();
+        assertThat(checker(allScope).get("check?permission=register.access&node=" + demo.node("GW-DEN-001"))
+                .expect(200).json().get("allowed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyACallerWithTheCheckerRoleChecksForOthers() {
+        String cashier1 = keycloak.realm(DemoRealm.NAME).users().searchByUsername("gw-den-cashier1", true).get(0).getId();
+        Map<String, Object> forCashier = Map.of("userId", cashier1, "checks",
+                List.of(Map.of("permission", "register.access", "node", demo.node("GW-DEN-001"))));
+
+        String integration = demo.tokens.clientCredentials(DemoClaims.INTEGRATION, DemoClaims.INTEGRATION_SECRET)
+                .expectOk().accessToken();
+        JsonNode answer = checker(integration).post("check", forCashier).expect(200).json();
+        assertThat(answer.get("subject").asText()).isEqualTo(cashier1);
+        assertThat(answer.get("results").get(0).get("allowed").asBoolean()).isTrue();
+
+        String manager = demo.login("gw-manager").accessToken();
+        assertError(checker(manager).post("check", forCashier), 403, "forbidden");
+    }
+
+    @Test
+    void checksNeedAValidTokenAndWellFormedInput() {
+        ApiResponse anonymous = checker(null).post("check", checks(Map.of("permission", "x.y", "node", "n")));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(checker("not-a-token").get("check?permission=x.y&node=n").status()).isEqualTo(401);
+
+        BranchkeyApi api = checker(demo.login("gw-den-cashier1").accessToken());
+        invalid(api.post("check", Map.of("checks", List.of())), "checks");
+        invalid(api.post("check", "{\"checks\":[null]}"), "checks.0");
+        invalid(api.post("check", checks(Map.of("permission", "", "node", "n"))), "checks.0.permission");
+        invalid(api.post("check", checks(Map.of("permission", "a.b"))), "checks.0.node");
+        invalid(api.post("check", "{\"checks\":\"all\"}"), "checks");
+        List<Map<String, String>> many = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            many.add(Map.of("permission", "a.b", "node", "n"));
+        }
+        invalid(api.post("check", Map.of("checks", many)), "checks");
+    }
+
+    @Test
+    void thePublishedHierarchyGivesEveryNodesPathWithoutNamesAndIsCacheable() {
+        BranchkeyApi open = demo.publicApi;
+        JsonNode store = open.get("hierarchy/nodes/" + demo.node("GW-DEN-001")).expect(200).json();
+        assertThat(store.get("kind").asText()).isEqualTo("LOCATION");
+        assertThat(store.get("path")).extracting(JsonNode::asLong).containsExactly(demo.handle("RELAYORDER"),
+                demo.handle("GW"), demo.handle("GW-CO"), demo.handle("GW-CO-FR"), demo.handle("GW-DEN-001"));
+        assertThat(store.toString()).doesNotContain("Denver").doesNotContain("GW-DEN");
+        assertThat(open.get("hierarchy/nodes/" + Tree.randomId()).status()).isEqualTo(404);
+
+        ApiResponse document = open.get("hierarchy").expect(200);
+        String etag = document.header("ETag").orElseThrow();
+        assertThat(document.json().get("nodes")).as("1 partner, 2 accounts, 4 regions, 7 locations").hasSize(14);
+        assertThat(document.body()).doesNotContain("Greenwood");
+        assertThat(open.getWithHeader("hierarchy", "If-None-Match", etag).status()).isEqualTo(304);
+    }
+}
