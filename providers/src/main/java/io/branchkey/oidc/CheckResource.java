@@ -95,9 +95,11 @@ public final class CheckResource {
         PermissionCatalog catalog = session.getProvider(PermissionCatalogProvider.class).getCatalog(realm);
         TenantTreeProvider tree = session.getProvider(TenantTreeProvider.class);
         List<Result> results = new ArrayList<>();
+        Map<String, long[]> paths = new java.util.HashMap<>();
         for (Check check : checks) {
             Permission permission = catalog.get(check.permission());
-            long[] path = tree.getPathHandles(realm, check.node()).stream().mapToLong(Long::longValue).toArray();
+            long[] path = paths.computeIfAbsent(check.node(), node ->
+                    tree.getPathHandles(realm, node).stream().mapToLong(Long::longValue).toArray());
             boolean allowed = permission != null && permissions.holds(permission.index(), path);
             results.add(new Result(check.permission(), check.node(), allowed));
         }
