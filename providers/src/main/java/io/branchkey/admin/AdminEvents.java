@@ -11,6 +11,7 @@ final class AdminEvents {
     static final String PERMISSION = "BRANCHKEY_PERMISSION";
     static final String ROLE_GROUP = "BRANCHKEY_ROLE_GROUP";
     static final String GRANT = "BRANCHKEY_GRANT";
+    static final String DEVICE = "BRANCHKEY_DEVICE";
     static final String ROOT = "branchkey";
 
     private AdminEvents() {

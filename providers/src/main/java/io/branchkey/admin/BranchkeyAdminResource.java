@@ -65,6 +65,11 @@ public final class BranchkeyAdminResource {
         return new RoleGroupsResource(session, realm, auth, adminEvent);
     }
 
+    @Path("devices")
+    public DevicesResource devices() {
+        return new DevicesResource(session, realm, auth, adminEvent);
+    }
+
     @Path("grants")
     public GrantsResource grants() {
         return new GrantsResource(session, realm, auth, adminEvent);

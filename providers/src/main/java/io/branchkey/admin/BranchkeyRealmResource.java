@@ -1,6 +1,7 @@
 package io.branchkey.admin;
 
 import io.branchkey.admin.delegated.DelegatedResource;
+import io.branchkey.device.DeviceEndpoint;
 import io.branchkey.oidc.CheckResource;
 import io.branchkey.oidc.HierarchyResource;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,12 @@ public final class BranchkeyRealmResource {
     @Path("check")
     public CheckResource check() {
         return new CheckResource(session, realm);
+    }
+
+    /** Device enrollment and device-proven requests (docs/devices.md). */
+    @Path("devices")
+    public DeviceEndpoint devices() {
+        return new DeviceEndpoint(session, realm);
     }
 
     /** The delegated API; authenticates the bearer token before anything else. */

@@ -7,6 +7,10 @@ import io.branchkey.access.jpa.GrantEntity;
 import io.branchkey.access.jpa.PermissionEntity;
 import io.branchkey.access.jpa.RoleGroupEntity;
 import io.branchkey.audit.jpa.AuditEntity;
+import io.branchkey.device.jpa.DeviceEntity;
+import io.branchkey.device.jpa.DeviceNonceEntity;
+import io.branchkey.device.jpa.DeviceTypeEntity;
+import io.branchkey.device.jpa.EnrollmentEntity;
 import io.branchkey.tenancy.jpa.HomeAccountEntity;
 import io.branchkey.tenancy.jpa.NodeClosureEntity;
 import io.branchkey.tenancy.jpa.TenantMembershipEntity;
@@ -36,7 +40,11 @@ public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProvide
             CatalogStateEntity.class,
             RoleGroupEntity.class,
             GrantEntity.class,
-            AuditEntity.class);
+            AuditEntity.class,
+            DeviceEntity.class,
+            EnrollmentEntity.class,
+            DeviceNonceEntity.class,
+            DeviceTypeEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

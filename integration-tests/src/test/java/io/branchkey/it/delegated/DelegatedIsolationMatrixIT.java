@@ -210,6 +210,14 @@ class DelegatedIsolationMatrixIT {
                         x -> Map.of("name", "Hijacked", "permissions", EMPLOYEE_KEYS), x -> NOT_FOUND, DelegatedIsolationMatrixIT::hasGroup),
                 probe("DELETE", "delete foreign role group", x -> "role-groups/" + x.t().group(), x -> null, x -> NOT_FOUND,
                         DelegatedIsolationMatrixIT::hasGroup),
+                probe("GET", "foreign store's devices", x -> "devices?locationId=" + x.t().store(), x -> null, NOT_FOUND),
+                probe("POST", "enrollment code for foreign store", x -> "devices/enrollments",
+                        x -> Map.of("locationId", x.t().store(), "type", "register"), NOT_FOUND),
+                probe("GET", "foreign device", x -> "devices/" + x.t().device(), x -> null, NOT_FOUND),
+                probe("PUT", "rename foreign device", x -> "devices/" + x.t().device(), x -> Map.of("name", "Hijacked"), NOT_FOUND),
+                probe("POST", "disable foreign device", x -> "devices/" + x.t().device() + "/disable", x -> null, NOT_FOUND),
+                probe("POST", "enable foreign device", x -> "devices/" + x.t().device() + "/enable", x -> null, NOT_FOUND),
+                probe("DELETE", "delete foreign device", x -> "devices/" + x.t().device(), x -> null, NOT_FOUND),
                 probe("GET", "foreign node's audit", x -> "audit?nodeId=" + x.t().store(), x -> null, NOT_FOUND),
                 probe("GET", "foreign account's audit", x -> "audit?nodeId=" + x.t().account(), x -> null, NOT_FOUND),
                 probe("GET", "foreign user's audit", x -> "audit?userId=" + x.t().user().id(), x -> null, NOT_FOUND),
@@ -236,6 +244,9 @@ class DelegatedIsolationMatrixIT {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("nodes", w.admin.get("nodes?max=1000").expect(200).json());
         state.put("templates", w.admin.get("role-groups").expect(200).json());
+        for (String store : List.of(w.storeA1, w.storeA2, w.storeB, w.storeF)) {
+            state.put("devices of " + w.names.get(store), w.admin.get("devices?locationId=" + store).expect(200).json());
+        }
         for (String owner : List.of(w.accountA, w.accountB, w.accountF)) {
             state.put("groups of " + w.names.get(owner), w.admin.get("role-groups?ownerNodeId=" + owner).expect(200).json());
         }

@@ -81,13 +81,13 @@ final class DelegatedWorld {
     /** One tenant as a target: its nodes, one of its users (member of the store, with a grant there) and its own role group. */
     record Tenant(String label, String account, String accountName, String region, String regionName, String store,
                   String storeName, String storeCode, Person user, String userGrant, String group, String groupName,
-                  String groupKey, boolean accountIsSecret) {
+                  String groupKey, boolean accountIsSecret, String device, String deviceName) {
 
         /** Everything that identifies this tenant: none of it may reach a caller outside it. */
         List<String> secrets() {
             List<String> secrets = new ArrayList<>();
             Stream.of(accountIsSecret ? account : null, accountName, region, regionName, store, storeName, storeCode,
-                    userGrant, group, groupName, groupKey).filter(s -> s != null).forEach(secrets::add);
+                    userGrant, group, groupName, groupKey, device, deviceName).filter(s -> s != null).forEach(secrets::add);
             if (user != null) {
                 secrets.addAll(List.of(user.id(), user.username(), user.email()));
             }
@@ -108,6 +108,8 @@ final class DelegatedWorld {
     String accountF, regionF, storeF;
     final Map<String, String> names = new HashMap<>();
     final Map<String, String> codes = new HashMap<>();
+    /** A registered device per store, by store id, and the devices' names by device id. */
+    final Map<String, String> devices = new HashMap<>();
 
     // templates, realm-wide
     String accountAdminGroup, storeManagerGroup, employeeGroup, unheldGroup;
@@ -154,6 +156,9 @@ final class DelegatedWorld {
         regionF = tree.region(accountF, name("Region F"));
         storeF = store(regionF, "Store F");
         recordNames();
+        for (String store : List.of(storeA1, storeA2, storeB, storeF)) {
+            devices.put(store, device(store, name("Register of " + names.get(store))));
+        }
 
         accountAdminGroup = template("Account admin", ACCOUNT_ADMIN_KEYS);
         storeManagerGroup = template("Store manager", STORE_MANAGER_KEYS);
@@ -180,6 +185,16 @@ final class DelegatedWorld {
         grantOf.put(adminF.id(), grant(adminF, accountF, accountAdminGroup));
         employeeF = person("employee-f", accountF, storeF);
         grantOf.put(employeeF.id(), grant(employeeF, storeF, employeeGroup));
+    }
+
+    /** Enrolls a register at the store as a realm admin would hand out the code; returns the device id. */
+    private String device(String store, String deviceName) {
+        String code = admin.post("devices/enrollments", Map.of("locationId", store, "type", "register", "name", deviceName))
+                .expect(201).json().get("code").asText();
+        String id = io.branchkey.it.support.TestDevice.generate()
+                .enroll(BranchkeyApi.publicApi(urls, realm.getName()), code).expect(201).id();
+        names.put(id, deviceName);
+        return id;
     }
 
     private void recordNames() {
@@ -211,12 +226,14 @@ final class DelegatedWorld {
      */
     Tenant locationA2() {
         return new Tenant("A2", accountA, null, regionA2, names.get(regionA2), storeA2, names.get(storeA2),
-                codes.get(storeA2), employeeA2, grantOf.get(employeeA2.id()), null, null, null, false);
+                codes.get(storeA2), employeeA2, grantOf.get(employeeA2.id()), null, null, null, false,
+                devices.get(storeA2), names.get(devices.get(storeA2)));
     }
 
     private Tenant tenant(String label, String account, String region, String store, Person user, String group, String key) {
         return new Tenant(label, account, names.get(account), region, names.get(region), store, names.get(store),
-                codes.get(store), user, grantOf.get(user.id()), group, groupName(group), key, true);
+                codes.get(store), user, grantOf.get(user.id()), group, groupName(group), key, true,
+                devices.get(store), names.get(devices.get(store)));
     }
 
     private String groupName(String id) {

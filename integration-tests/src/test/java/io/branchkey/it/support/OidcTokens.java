@@ -66,6 +66,11 @@ public final class OidcTokens {
         return request(form("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret), extra);
     }
 
+    /** Any grant, e.g. Branchkey's device and PIN grants: form parameters as name, value pairs. */
+    public TokenResponse grant(String... pairs) {
+        return request(form(pairs));
+    }
+
     /** The decoded payload of a JWT. */
     public static JsonNode payload(String jwt) {
         String[] parts = jwt.split("\\.");

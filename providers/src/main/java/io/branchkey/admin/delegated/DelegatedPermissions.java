@@ -17,6 +17,9 @@ final class DelegatedPermissions {
     static final String DEACTIVATE_USERS = "users.deactivate";
     static final String UPDATE_LOCATIONS = "locations.update";
     static final String VIEW_AUDIT = "audit.view";
+    static final String VIEW_DEVICES = "devices.view";
+    static final String REGISTER_DEVICES = "devices.register";
+    static final String MANAGE_DEVICES = "devices.manage";
 
     private DelegatedPermissions() {
     }

@@ -66,6 +66,11 @@ public final class DelegatedResource {
         return new DelegatedGrantsResource(session, guard);
     }
 
+    @Path("devices")
+    public DelegatedDevicesResource devices() {
+        return new DelegatedDevicesResource(session, guard);
+    }
+
     @Path("role-groups")
     public DelegatedRoleGroupsResource roleGroups() {
         return new DelegatedRoleGroupsResource(session, guard);

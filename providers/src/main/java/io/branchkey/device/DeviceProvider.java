@@ -1,0 +1,55 @@
+package io.branchkey.device;
+
+import java.util.List;
+
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.Provider;
+
+/**
+ * Registered devices of a realm: enrollment, proof of possession of their key, and their life cycle. Rule
+ * violations raise io.branchkey.tenancy.TenancyException.
+ */
+public interface DeviceProvider extends Provider {
+
+    /**
+     * A one-time code to enroll a device of the type at the location (a LOCATION node).
+     *
+     * @param expiresInSeconds how long the code can be redeemed (5 to 86,400), or null for the configured default
+     */
+    EnrollmentCode createEnrollment(RealmModel realm, String locationId, String type, String name, Long expiresInSeconds,
+                                    String createdBy);
+
+    /**
+     * Redeems a code with the public key the device generated (a JWK: EC P-256 or RSA of 2048 bits or more): the
+     * device is then bound to the code's location, active, and represented by a Keycloak user with its id.
+     */
+    DeviceModel redeem(RealmModel realm, String code, String publicJwk, String name);
+
+    /**
+     * Checks a device's signed assertion (docs/devices.md): signature with the enrolled key, audience, lifetime,
+     * single use. The jti is consumed in a transaction of its own, so a refused request cannot be replayed either.
+     *
+     * @param audience the realm's issuer URL the assertion must name
+     * @throws DeviceProofException when any of it fails, including for a disabled or unknown device
+     */
+    DeviceModel verifyAssertion(RealmModel realm, String assertion, String audience);
+
+    DeviceModel get(RealmModel realm, String id);
+
+    List<DeviceModel> atLocation(RealmModel realm, String locationId);
+
+    DeviceModel rename(RealmModel realm, String id, String name);
+
+    DeviceModel setStatus(RealmModel realm, String id, DeviceStatus status);
+
+    /** Deletes the device and the user that represents it. Returns false if the realm has no such device. */
+    boolean delete(RealmModel realm, String id);
+
+    /** The realm's device types (the shipped ones are created on first use). */
+    List<DeviceType> types(RealmModel realm);
+
+    DeviceType type(RealmModel realm, String name);
+
+    /** Creates or replaces a device type. */
+    DeviceType saveType(RealmModel realm, DeviceType type);
+}
