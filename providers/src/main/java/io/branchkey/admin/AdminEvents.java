@@ -12,6 +12,7 @@ final class AdminEvents {
     static final String ROLE_GROUP = "BRANCHKEY_ROLE_GROUP";
     static final String GRANT = "BRANCHKEY_GRANT";
     static final String DEVICE = "BRANCHKEY_DEVICE";
+    static final String OVERRIDE_RULE = "BRANCHKEY_OVERRIDE_RULE";
     static final String ROOT = "branchkey";
 
     private AdminEvents() {

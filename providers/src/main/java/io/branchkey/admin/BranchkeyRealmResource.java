@@ -3,6 +3,7 @@ package io.branchkey.admin;
 import io.branchkey.admin.delegated.DelegatedResource;
 import io.branchkey.device.DeviceEndpoint;
 import io.branchkey.oidc.CheckResource;
+import io.branchkey.override.OverrideEndpoint;
 import io.branchkey.oidc.HierarchyResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
@@ -40,6 +41,12 @@ public final class BranchkeyRealmResource {
     @Path("devices")
     public DeviceEndpoint devices() {
         return new DeviceEndpoint(session, realm);
+    }
+
+    /** Manager-override policy for registers, and approvals (docs/overrides.md). */
+    @Path("overrides")
+    public OverrideEndpoint overrides() {
+        return new OverrideEndpoint(session, realm);
     }
 
     /** The delegated API; authenticates the bearer token before anything else. */

@@ -186,6 +186,23 @@ public final class NodesResource {
         return ApiErrors.translate(() -> tree.getAncestors(realm, id)).stream().map(NodeRepresentation::of).toList();
     }
 
+    @Path("{id}/override-rules")
+    public OverrideRulesResource overrideRules(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        return new OverrideRulesResource(session, realm, auth, adminEvent, require(id));
+    }
+
+    /** The rules in force at the node, each from the nearest node that sets one for its action. */
+    @GET
+    @Path("{id}/override-policy")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<OverrideRepresentations.Rule> overridePolicy(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        require(id);
+        return session.getProvider(io.branchkey.override.OverridePolicyProvider.class).effectiveAt(realm, id).stream()
+                .map(OverrideRepresentations.Rule::of).toList();
+    }
+
     @Path("{id}/users")
     public NodeMembersResource members(@PathParam("id") String id) {
         auth.users().requireQuery();

@@ -11,6 +11,7 @@ import io.branchkey.device.jpa.DeviceEntity;
 import io.branchkey.device.jpa.DeviceNonceEntity;
 import io.branchkey.device.jpa.DeviceTypeEntity;
 import io.branchkey.device.jpa.EnrollmentEntity;
+import io.branchkey.override.jpa.OverrideRuleEntity;
 import io.branchkey.tenancy.jpa.HomeAccountEntity;
 import io.branchkey.tenancy.jpa.NodeClosureEntity;
 import io.branchkey.tenancy.jpa.TenantMembershipEntity;
@@ -44,7 +45,8 @@ public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProvide
             DeviceEntity.class,
             EnrollmentEntity.class,
             DeviceNonceEntity.class,
-            DeviceTypeEntity.class);
+            DeviceTypeEntity.class,
+            OverrideRuleEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

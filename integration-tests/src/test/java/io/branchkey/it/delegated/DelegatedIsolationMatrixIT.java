@@ -218,6 +218,12 @@ class DelegatedIsolationMatrixIT {
                 probe("POST", "disable foreign device", x -> "devices/" + x.t().device() + "/disable", x -> null, NOT_FOUND),
                 probe("POST", "enable foreign device", x -> "devices/" + x.t().device() + "/enable", x -> null, NOT_FOUND),
                 probe("DELETE", "delete foreign device", x -> "devices/" + x.t().device(), x -> null, NOT_FOUND),
+                probe("GET", "foreign store's override rules", x -> "nodes/" + x.t().store() + "/override-rules", x -> null, NOT_FOUND),
+                probe("GET", "foreign store's override policy", x -> "nodes/" + x.t().store() + "/override-policy", x -> null, NOT_FOUND),
+                probe("PUT", "lift foreign store's return approval", x -> "nodes/" + x.t().store() + "/override-rules/return",
+                        x -> Map.of("required", false), NOT_FOUND),
+                probe("DELETE", "remove foreign account's return rule", x -> "nodes/" + x.t().account() + "/override-rules/return",
+                        x -> null, NOT_FOUND),
                 probe("GET", "foreign node's audit", x -> "audit?nodeId=" + x.t().store(), x -> null, NOT_FOUND),
                 probe("GET", "foreign account's audit", x -> "audit?nodeId=" + x.t().account(), x -> null, NOT_FOUND),
                 probe("GET", "foreign user's audit", x -> "audit?userId=" + x.t().user().id(), x -> null, NOT_FOUND),
@@ -246,6 +252,8 @@ class DelegatedIsolationMatrixIT {
         state.put("templates", w.admin.get("role-groups").expect(200).json());
         for (String store : List.of(w.storeA1, w.storeA2, w.storeB, w.storeF)) {
             state.put("devices of " + w.names.get(store), w.admin.get("devices?locationId=" + store).expect(200).json());
+            state.put("override policy of " + w.names.get(store),
+                    w.admin.get("nodes/" + store + "/override-policy").expect(200).json());
         }
         for (String owner : List.of(w.accountA, w.accountB, w.accountF)) {
             state.put("groups of " + w.names.get(owner), w.admin.get("role-groups?ownerNodeId=" + owner).expect(200).json());
@@ -324,7 +332,8 @@ class DelegatedIsolationMatrixIT {
         Set<String> covered = new TreeSet<>();
         for (Probe probe : probes()) {
             String path = probe.path().apply(ctx).replaceAll("\\?.*", "")
-                    .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{}");
+                    .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{}")
+                    .replaceAll("override-rules/[a-z-]+$", "override-rules/{}");
             covered.add(probe.method() + " " + path);
         }
         assertThat(covered).as("probed endpoints").containsExactlyInAnyOrderElementsOf(endpoints);

@@ -159,6 +159,10 @@ final class DelegatedWorld {
         for (String store : List.of(storeA1, storeA2, storeB, storeF)) {
             devices.put(store, device(store, name("Register of " + names.get(store))));
         }
+        // every account makes returns need a manager's approval: rules a foreign caller must neither see nor change
+        for (String account : List.of(accountA, accountB, accountF)) {
+            admin.put("nodes/" + account + "/override-rules/return", Map.of("required", true)).expect(200);
+        }
 
         accountAdminGroup = template("Account admin", ACCOUNT_ADMIN_KEYS);
         storeManagerGroup = template("Store manager", STORE_MANAGER_KEYS);

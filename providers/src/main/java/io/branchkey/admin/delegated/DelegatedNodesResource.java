@@ -1,15 +1,18 @@
 package io.branchkey.admin.delegated;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.branchkey.admin.NodeRepresentation;
+import io.branchkey.admin.OverrideRepresentations;
 import io.branchkey.admin.UserSummary;
 import io.branchkey.admin.rest.ApiErrors;
 import io.branchkey.admin.rest.JsonBodies;
 import io.branchkey.admin.rest.Paging;
 import io.branchkey.admin.rest.QueryParams;
 import io.branchkey.audit.AuditProvider;
+import io.branchkey.override.OverridePolicyProvider;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.NodeStatus;
@@ -161,6 +164,52 @@ public final class DelegatedNodesResource {
         }
         audit("MEMBERSHIP_REMOVE", node.getId(), user.getId(), null);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/override-rules")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<OverrideRepresentations.Rule> overrideRules(@PathParam("id") String id) {
+        TenantNodeModel node = guard.visibleNode(id, "id");
+        return overrides().rulesAt(guard.caller().realm(), node.getId()).stream()
+                .map(OverrideRepresentations.Rule::of).toList();
+    }
+
+    @GET
+    @Path("{id}/override-policy")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<OverrideRepresentations.Rule> overridePolicy(@PathParam("id") String id) {
+        TenantNodeModel node = guard.visibleNode(id, "id");
+        return overrides().effectiveAt(guard.caller().realm(), node.getId()).stream()
+                .map(OverrideRepresentations.Rule::of).toList();
+    }
+
+    @PUT
+    @Path("{id}/override-rules/{action}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public OverrideRepresentations.Rule setOverrideRule(@PathParam("id") String id, @PathParam("action") String action,
+                                                        String body) {
+        TenantNodeModel node = guard.nodeWith(id, "id", DelegatedPermissions.MANAGE_OVERRIDE_POLICY);
+        OverrideRepresentations.RuleInput input = JsonBodies.read(body, OverrideRepresentations.RuleInput.class);
+        OverrideRepresentations.Rule saved = OverrideRepresentations.Rule.of(ApiErrors.translate(() ->
+                overrides().setRule(guard.caller().realm(), node.getId(), input.toRule(action), guard.caller().id())));
+        audit("OVERRIDE_RULE_SET", node.getId(), saved.action() + (saved.required() ? " needs approval" : " needs none"));
+        return saved;
+    }
+
+    @DELETE
+    @Path("{id}/override-rules/{action}")
+    public Response removeOverrideRule(@PathParam("id") String id, @PathParam("action") String action) {
+        TenantNodeModel node = guard.nodeWith(id, "id", DelegatedPermissions.MANAGE_OVERRIDE_POLICY);
+        if (!overrides().removeRule(guard.caller().realm(), node.getId(), action)) {
+            throw ApiErrors.notFound("action", "the node has no rule for " + action);
+        }
+        audit("OVERRIDE_RULE_REMOVE", node.getId(), action);
+        return Response.noContent().build();
+    }
+
+    private OverridePolicyProvider overrides() {
+        return session.getProvider(OverridePolicyProvider.class);
     }
 
     private void audit(String action, String nodeId, String details) {

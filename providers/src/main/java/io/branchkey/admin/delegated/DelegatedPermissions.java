@@ -20,6 +20,7 @@ final class DelegatedPermissions {
     static final String VIEW_DEVICES = "devices.view";
     static final String REGISTER_DEVICES = "devices.register";
     static final String MANAGE_DEVICES = "devices.manage";
+    static final String MANAGE_OVERRIDE_POLICY = "overrides.manage-policy";
 
     private DelegatedPermissions() {
     }
