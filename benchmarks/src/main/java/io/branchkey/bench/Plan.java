@@ -8,4 +8,11 @@ import java.util.List;
  */
 record Plan(Operation operation, PgLog.LoggedStatement statement, String inlinedSql, List<String> customPlan,
             List<String> genericPlan) {
+
+    /** Both plans of one logged execution (its parameters inlined, and as a generic prepared statement). */
+    static Plan of(PostgresServer postgres, Operation operation, PgLog.LoggedStatement statement) throws Exception {
+        String sql = PgLog.inline(statement);
+        return new Plan(operation, statement, sql, postgres.explainAnalyze(sql),
+                postgres.explainGenericPlan(statement.sql(), PgLog.parameterLiterals(statement)));
+    }
 }

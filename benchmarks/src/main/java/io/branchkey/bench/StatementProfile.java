@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The SQL statements PostgreSQL ran for a number of calls of one operation.
  *
- * @param items nodes the calls returned altogether (an object counts as one)
+ * @param items what the calls returned altogether (nodes, say; an object counts as one)
  */
-record StatementProfile(Operation operation, int calls, long items, PgLog.Window window) {
+record StatementProfile(int calls, long items, PgLog.Window window) {
 
     enum Origin { BRANCHKEY, KEYCLOAK, TRANSACTION }
 
