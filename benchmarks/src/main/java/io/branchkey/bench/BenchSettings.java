@@ -48,7 +48,7 @@ record BenchSettings(Path projectRoot, Path distZip, String keycloakVersion, int
         return projectRoot.resolve("benchmarks").resolve("results").resolve(benchmark + ".md");
     }
 
-    private static int intProperty(String name, int fallback) {
+    static int intProperty(String name, int fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }

@@ -147,7 +147,7 @@ final class Report {
                 + "(from its 5th execution on a connection). Long id arrays are abbreviated.");
         line();
         for (Plan plan : plans) {
-            md.planDetails(plan.operation().key() + ": S" + statementNumbers.get(plan.statement().sql()) + ", "
+            md.planDetails(plan.label() + ": S" + statementNumbers.get(plan.statement().sql()) + ", "
                     + ms(plan.statement().executeMs()) + " ms when logged", plan.inlinedSql(), plan.customPlan(),
                     plan.genericPlan());
         }

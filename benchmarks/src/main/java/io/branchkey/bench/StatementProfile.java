@@ -59,6 +59,15 @@ record StatementProfile(int calls, long items, PgLog.Window window) {
         return counts;
     }
 
+    /** The execution of median duration of each of our statements: a typical one. */
+    List<PgLog.LoggedStatement> medianOfOurs() {
+        Map<String, List<PgLog.LoggedStatement>> bySql = new LinkedHashMap<>();
+        statements().filter(s -> origin(s.sql()) == Origin.BRANCHKEY)
+                .forEach(s -> bySql.computeIfAbsent(s.sql(), k -> new java.util.ArrayList<>()).add(s));
+        return bySql.values().stream().map(all -> all.stream()
+                .sorted(Comparator.comparingDouble(PgLog.LoggedStatement::executeMs)).toList().get(all.size() / 2)).toList();
+    }
+
     /** The slowest execution of each of our statements: the one worth an EXPLAIN ANALYZE. */
     List<PgLog.LoggedStatement> slowestOfOurs() {
         Map<String, PgLog.LoggedStatement> slowest = new LinkedHashMap<>();

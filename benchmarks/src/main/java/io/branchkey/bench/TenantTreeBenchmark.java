@@ -27,34 +27,15 @@ public final class TenantTreeBenchmark {
 
         Path runDir = settings.runDir(NAME);
         KeycloakDist.deleteTree(runDir);
-        Path seedDir = Files.createDirectories(runDir.resolve("seed"));
-        Path apiSeedDir = Files.createDirectories(runDir.resolve("seed-via-api"));
         List<TreeShape> shapes = List.of(TreeShape.SMALL, TreeShape.LARGE);
-        Map<String, String> loading = new LinkedHashMap<>();
-        for (TreeShape shape : shapes) {
-            boolean viaApi = shape == TreeShape.LARGE && settings.largeViaApi();
-            new SeedWriter().write(shape, (viaApi ? apiSeedDir : seedDir).resolve(shape.realm() + ".json"));
-            loading.put(shape.realm(), viaApi ? "through the admin API (`POST nodes`, one call per node)"
-                    : "by the seed importer at startup (`--spi-branchkey-tenant-tree--jpa--seed-dir`)");
-        }
+        TreeSeeds seeds = TreeSeeds.write(runDir, shapes, settings.largeViaApi());
 
         try (BenchStack stack = BenchStack.start(settings, runDir, List.of(KeycloakDist.builtProviderJar(settings.projectRoot())),
-                shapes.stream().map(TreeShape::realm).toList(), seedDir, Map.of())) {
+                shapes.stream().map(TreeShape::realm).toList(), seeds.importerDir(), Map.of())) {
             PostgresServer postgres = stack.postgres();
             AdminApi api = stack.api();
-            for (TreeShape shape : shapes) {
-                Path file = apiSeedDir.resolve(shape.realm() + ".json");
-                if (Files.exists(file)) {
-                    long l0 = System.nanoTime();
-                    int nodes = new ApiTreeLoader(api).load(file);
-                    long seconds = (System.nanoTime() - l0) / 1_000_000_000L;
-                    loading.merge(shape.realm(), String.format(": %,d nodes in %d s", nodes, seconds), String::concat);
-                }
-            }
             List<Operation> operations = new ArrayList<>();
-            for (TreeShape shape : shapes) {
-                RealmTree tree = RealmTree.await(api, shape, Duration.ofMinutes(10));
-                System.out.println("Realm " + shape.realm() + ": " + shape.describe());
+            for (RealmTree tree : seeds.load(api).values()) {
                 operations.addAll(Operation.all(tree));
             }
             postgres.vacuumAnalyze();
@@ -75,7 +56,7 @@ public final class TenantTreeBenchmark {
                     .count(operations, settings.countCalls());
             List<Plan> plans = explain(postgres, profiles, shapes.get(shapes.size() - 1).realm());
 
-            RunFacts facts = new RunFacts(stack.environment(COMMAND, loadAtStart, loadBefore, loadAfter), shapes, loading,
+            RunFacts facts = new RunFacts(stack.environment(COMMAND, loadAtStart, loadBefore, loadAfter), shapes, seeds.loading(),
                     rows, settings);
             String markdown = new Report(facts, latencies, profiles, plans).render();
             Path resultFile = settings.resultFile(NAME);
@@ -96,7 +77,7 @@ public final class TenantTreeBenchmark {
                 continue;
             }
             for (PgLog.LoggedStatement statement : entry.getValue().slowestOfOurs()) {
-                plans.add(Plan.of(postgres, entry.getKey(), statement));
+                plans.add(Plan.of(postgres, entry.getKey().key(), statement));
             }
         }
         return plans;
