@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class AccessBenchmark {
             for (int i = 0; i < shapes.size(); i++) {
                 AccessShape shape = shapes.get(i);
                 int[] sizes = {access.warmup(), access.pairsFor(shape), PRIME_PAIRS, access.countCalls(), shape == large ? access.httpCalls() : 0};
-                int total = java.util.Arrays.stream(sizes).sum();
+                int total = Arrays.stream(sizes).sum();
                 List<ResolutionPairs.Pair> all = ResolutionPairs.draw(postgres, loaded.get(shape.realm()).realmId(), total, 20261201L + i);
                 List<List<ResolutionPairs.Pair>> parts = cut(all, sizes);
                 warmup.put(shape.realm(), parts.get(0));

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ final class ResolutionPairs {
             pairs.add(new Pair(users.get(random.nextInt(users.size())), locations.get(random.nextInt(locations.size()))));
         }
         List<Pair> shuffled = new ArrayList<>(pairs);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         return shuffled;
     }
 
