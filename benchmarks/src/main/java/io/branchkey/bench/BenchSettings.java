@@ -38,15 +38,17 @@ record BenchSettings(Path projectRoot, Path distZip, String keycloakVersion, int
         return projectRoot.resolve("benchmarks").resolve("target");
     }
 
-    Path runDir() {
-        return workDir().resolve("tenant-tree-run");
+    /** Where a benchmark's database, logs and seed files go, e.g. benchmarks/target/tenant-tree-run. */
+    Path runDir(String benchmark) {
+        return workDir().resolve(benchmark + "-run");
     }
 
-    Path resultFile() {
-        return projectRoot.resolve("benchmarks").resolve("results").resolve("tenant-tree.md");
+    /** The recorded result, e.g. benchmarks/results/tenant-tree.md. */
+    Path resultFile(String benchmark) {
+        return projectRoot.resolve("benchmarks").resolve("results").resolve(benchmark + ".md");
     }
 
-    private static int intProperty(String name, int fallback) {
+    static int intProperty(String name, int fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }

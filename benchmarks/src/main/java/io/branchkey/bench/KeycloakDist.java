@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -63,19 +65,31 @@ final class KeycloakDist {
         return home;
     }
 
-    /** Installs the jar as the only branchkey-providers jar; returns true when it was new to the server. */
-    boolean installProvider(Path jar) throws IOException {
-        Path installed = home.resolve("providers").resolve(jar.getFileName());
-        if (Files.exists(installed) && Files.mismatch(jar, installed) == -1) {
-            return false;
-        }
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(home.resolve("providers"), "branchkey-providers-*.jar")) {
-            for (Path p : old) {
-                Files.delete(p);
+    /**
+     * Makes the given jars the server's only Branchkey jars (branchkey-*.jar): a jar of another benchmark left
+     * from an earlier run goes. Returns true when anything changed (Keycloak then re-augments on start).
+     */
+    boolean installProviders(List<Path> jars) throws IOException {
+        Path dir = home.resolve("providers");
+        Set<String> wanted = new HashSet<>();
+        jars.forEach(jar -> wanted.add(jar.getFileName().toString()));
+        boolean changed = false;
+        try (DirectoryStream<Path> installed = Files.newDirectoryStream(dir, "branchkey-*.jar")) {
+            for (Path p : installed) {
+                if (!wanted.contains(p.getFileName().toString())) {
+                    Files.delete(p);
+                    changed = true;
+                }
             }
         }
-        Files.copy(jar, installed, StandardCopyOption.COPY_ATTRIBUTES);
-        return true;
+        for (Path jar : jars) {
+            Path installed = dir.resolve(jar.getFileName());
+            if (!Files.exists(installed) || Files.mismatch(jar, installed) != -1) {
+                Files.copy(jar, installed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** Replaces data/import with one minimal realm file per realm name. */
@@ -88,10 +102,19 @@ final class KeycloakDist {
         }
     }
 
-    /** providers/target/branchkey-providers-*.jar of the current build. */
+    /** providers/target/branchkey-providers-*.jar of the current build: the product. */
     static Path builtProviderJar(Path projectRoot) throws IOException {
+        return builtJar(projectRoot, "providers", "branchkey-providers-");
+    }
+
+    /** benchmarks/probe/target/branchkey-bench-probe-*.jar of the current build: benchmark-only. */
+    static Path builtProbeJar(Path projectRoot) throws IOException {
+        return builtJar(projectRoot, "benchmarks/probe", "branchkey-bench-probe-");
+    }
+
+    private static Path builtJar(Path projectRoot, String module, String prefix) throws IOException {
         List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(projectRoot.resolve("providers/target"), "branchkey-providers-*.jar")) {
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(projectRoot.resolve(module).resolve("target"), prefix + "*.jar")) {
             for (Path p : found) {
                 String name = p.getFileName().toString();
                 if (!name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar") && !name.endsWith("-tests.jar")) {
@@ -102,7 +125,7 @@ final class KeycloakDist {
             // reported below
         }
         if (jars.size() != 1) {
-            throw new IllegalStateException("expected one providers/target/branchkey-providers-*.jar, found " + jars
+            throw new IllegalStateException("expected one " + module + "/target/" + prefix + "*.jar, found " + jars
                     + " (build with: mvn -B -pl benchmarks -am package -DskipTests -Pbench)");
         }
         return jars.get(0);

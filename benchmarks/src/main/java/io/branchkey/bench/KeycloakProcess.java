@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Keycloak in dev mode ({@code kc.sh start-dev}) on PostgreSQL, its output in a log file. */
@@ -29,8 +30,9 @@ final class KeycloakProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts Keycloak; {@code environment} adds variables to its process (e.g. a secret that must not show in ps). */
     static KeycloakProcess start(KeycloakDist dist, String jdbcUrl, Path seedDir, int httpPort, int managementPort,
-                                 Path log) throws IOException {
+                                 Path log, Map<String, String> environment) throws IOException {
         for (int port : new int[] {httpPort, managementPort}) {
             if (listening(port)) {
                 throw new IllegalStateException("port " + port + " is in use: another Keycloak? Stop it or pick other "
@@ -47,6 +49,7 @@ final class KeycloakProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().putAll(environment);
         return new KeycloakProcess(builder.start(), "http://localhost:" + httpPort, log);
     }
 

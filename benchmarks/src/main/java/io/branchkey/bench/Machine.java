@@ -73,6 +73,15 @@ final class Machine {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     }
 
+    /**
+     * The command line Maven was started with (its launcher script exports it as MAVEN_CMD_LINE_ARGS to the
+     * processes it starts), so a result records exactly what produced it; the fallback if unknown.
+     */
+    static String mavenCommand(String fallback) {
+        String args = System.getenv("MAVEN_CMD_LINE_ARGS");
+        return args == null || args.isBlank() ? fallback : "mvn " + args.trim().replaceAll("\\s+", " ");
+    }
+
     /** The commit, and whether providers/ (the code under test) differs from it. */
     static String providersRevision(Path root) {
         String commit = git(root, "rev-parse", "--short", "HEAD");

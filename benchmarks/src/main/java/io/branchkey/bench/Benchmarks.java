@@ -1,0 +1,23 @@
+package io.branchkey.bench;
+
+/**
+ * Entry point of the Maven profile {@code bench}: runs the benchmark named by -Dbench.which, one at a time.
+ * <ul>
+ *   <li>{@code tenant-tree} (default): {@link TenantTreeBenchmark}, writes results/tenant-tree.md</li>
+ *   <li>{@code access}: {@link AccessBenchmark}, writes results/access-resolution.md</li>
+ * </ul>
+ */
+public final class Benchmarks {
+
+    public static void main(String[] args) throws Exception {
+        String which = System.getProperty("bench.which", "tenant-tree").trim();
+        switch (which) {
+            case "", "tenant-tree" -> TenantTreeBenchmark.main(args);
+            case "access" -> AccessBenchmark.main(args);
+            default -> throw new IllegalArgumentException("-Dbench.which=" + which + ": expected tenant-tree or access");
+        }
+    }
+
+    private Benchmarks() {
+    }
+}
