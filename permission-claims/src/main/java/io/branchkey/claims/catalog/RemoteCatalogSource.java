@@ -16,9 +16,9 @@ import io.branchkey.claims.internal.JsonResponse;
  *
  * <ul>
  * <li>First use fetches it. A token whose {@code cat} is newer than the cached catalog triggers one refetch
- * (conditional, with the ETag); if the catalog is still older, {@link CatalogOutdatedException}. Such refetches
- * happen at most once per {@linkplain Builder#minRefetchInterval minimum interval}; in between, tokens that need a
- * newer catalog are refused at once.</li>
+ * (conditional, with the ETag); if the catalog is still older, {@link CatalogOutdatedException}. After such a
+ * refetch (or a failed one), tokens that need a newer catalog are refused at once for a
+ * {@linkplain Builder#minRefetchInterval minimum interval}, so they cannot make every request a fetch.</li>
  * <li>Indexes are append-only, so the cached catalog stays right for every older token; still, after the
  * response's max-age it is revalidated (by one caller, without blocking the others), which notices a re-created
  * realm.</li>
@@ -40,8 +40,8 @@ public final class RemoteCatalogSource implements CatalogSource {
     private final long minRefetchMillis;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Cached cached;
-    /** Guarded by lock; rate-limits refetches, failed ones included, so an outage is not hammered. */
-    private long lastAttemptMillis = Long.MIN_VALUE / 2;
+    /** Guarded by lock: until then, tokens newer than the cache are refused without a refetch. */
+    private long quietUntilMillis = Long.MIN_VALUE;
 
     private RemoteCatalogSource(Builder builder) {
         this.uri = JsonHttp.endpoint(builder.endpointBase, "/branchkey/catalog");
@@ -106,14 +106,22 @@ public final class RemoteCatalogSource implements CatalogSource {
                 return current.catalog; // fetched by another thread meanwhile
             }
             long now = clock.millis();
-            if (now - lastAttemptMillis >= minRefetchMillis) {
-                lastAttemptMillis = now;
-                current = fetch(current);
-                cached = current;
-            } else if (current == null) {
-                throw new BranchkeyUnavailableException("the catalog could not be fetched recently; not retrying yet");
+            if (now < quietUntilMillis) {
+                // A refetch just now failed or was still too old: refuse at once rather than hammer the endpoint.
+                if (current == null) {
+                    throw new BranchkeyUnavailableException("the catalog could not be fetched just now; not retrying yet");
+                }
+                throw new CatalogOutdatedException(tokenVersion, current.catalog.version());
             }
+            try {
+                current = fetch(current);
+            } catch (BranchkeyUnavailableException e) {
+                quietUntilMillis = now + minRefetchMillis;
+                throw e;
+            }
+            cached = current;
             if (current.catalog.version() < tokenVersion) {
+                quietUntilMillis = now + minRefetchMillis;
                 throw new CatalogOutdatedException(tokenVersion, current.catalog.version());
             }
             return current.catalog;
@@ -177,7 +185,8 @@ public final class RemoteCatalogSource implements CatalogSource {
             return this;
         }
 
-        /** Minimum time between refetches caused by tokens newer than the cache; default 1 s. */
+        /** How long tokens newer than the cache are refused without asking again after a refetch that did not
+         * bring their version (or failed); default 1 s. */
         public Builder minRefetchInterval(Duration interval) {
             this.minRefetchInterval = Objects.requireNonNull(interval);
             return this;

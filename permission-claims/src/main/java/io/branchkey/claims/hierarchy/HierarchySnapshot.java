@@ -33,7 +33,8 @@ public final class HierarchySnapshot implements NodeAncestry {
     /**
      * @param version the document's version (its ETag), may be null
      * @param nodes every node once; parents must be among them
-     * @throws IllegalArgumentException for duplicate handles or ids, non-positive handles, a missing parent or a cycle
+     * @throws IllegalArgumentException for duplicate handles or ids, non-positive handles, a missing parent, a cycle or
+     *         a path deeper than {@link NodePath#MAX_DEPTH}
      */
     public static HierarchySnapshot of(String version, Collection<Node> nodes) {
         Map<Long, Node> byHandle = new HashMap<>();
@@ -67,8 +68,10 @@ public final class HierarchySnapshot implements NodeAncestry {
                 break;
             }
             chain.add(current);
-            if (chain.size() > byHandle.size()) {
-                throw new IllegalArgumentException("the tree has a cycle through handle " + node.handle());
+            if (chain.size() > NodePath.MAX_DEPTH) {
+                // also ends any cycle
+                throw new IllegalArgumentException("the path of handle " + node.handle() + " is a cycle or deeper than "
+                        + NodePath.MAX_DEPTH + " levels");
             }
             if (current.parentHandle() == 0) {
                 break;
@@ -81,6 +84,10 @@ public final class HierarchySnapshot implements NodeAncestry {
             current = parent;
         }
         long[] prefix = known == null ? new long[0] : known;
+        if (prefix.length + chain.size() > NodePath.MAX_DEPTH) {
+            throw new IllegalArgumentException("the path of handle " + node.handle() + " is deeper than "
+                    + NodePath.MAX_DEPTH + " levels");
+        }
         for (int i = chain.size() - 1; i >= 0; i--) {
             long[] path = java.util.Arrays.copyOf(prefix, prefix.length + 1);
             path[prefix.length] = chain.get(i).handle();

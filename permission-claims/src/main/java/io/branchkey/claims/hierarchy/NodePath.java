@@ -9,6 +9,9 @@ import java.util.Objects;
  */
 public final class NodePath {
 
+    /** Far deeper than any tenant tree (partner, account, regions, location); bounds what a bad answer can cost. */
+    public static final int MAX_DEPTH = 1_000;
+
     private final String id;
     private final String kind;
     private final long[] handles;
@@ -31,15 +34,17 @@ public final class NodePath {
         if (rootToSelf == null || rootToSelf.length == 0) {
             throw new IllegalArgumentException("a path has at least the node itself");
         }
+        if (rootToSelf.length > MAX_DEPTH) {
+            throw new IllegalArgumentException("a path deeper than " + MAX_DEPTH + " levels");
+        }
         long[] copy = rootToSelf.clone();
-        for (int i = 0; i < copy.length; i++) {
-            if (copy[i] <= 0) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (long handle : copy) {
+            if (handle <= 0) {
                 throw new IllegalArgumentException("handles are positive");
             }
-            for (int j = 0; j < i; j++) {
-                if (copy[j] == copy[i]) {
-                    throw new IllegalArgumentException("handle " + copy[i] + " appears twice on a path");
-                }
+            if (!seen.add(handle)) {
+                throw new IllegalArgumentException("handle " + handle + " appears twice on a path");
             }
         }
         return new NodePath(id, kind, copy);
