@@ -1,5 +1,12 @@
 package io.branchkey.claims;
 
+import static io.branchkey.claims.support.Fixtures.CATALOG;
+import static io.branchkey.claims.support.Fixtures.ORDERS_EXPORT;
+import static io.branchkey.claims.support.Fixtures.REPORTS_VIEW;
+import static io.branchkey.claims.support.Fixtures.TREE;
+import static io.branchkey.claims.support.Fixtures.USERS_VIEW;
+import static io.branchkey.claims.support.Fixtures.perms;
+import static io.branchkey.claims.support.Fixtures.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,44 +27,12 @@ import io.branchkey.claims.catalog.CatalogSource;
 import io.branchkey.claims.check.PermissionCheck;
 import io.branchkey.claims.check.PermissionCheckClient;
 import io.branchkey.claims.format.CompactPermissions;
-import io.branchkey.claims.hierarchy.HierarchySnapshot;
-import io.branchkey.claims.hierarchy.HierarchySnapshot.Node;
 import io.branchkey.claims.hierarchy.NodeAncestry;
 import io.branchkey.claims.hierarchy.NodePath;
+import io.branchkey.claims.support.Fixtures;
 
-/**
- * The decision rule of docs/claims.md on a small hand-built tree:
- *
- * <pre>
- * P (1, partner)
- * ├── A (2, account)
- * │   └── R (5, region)
- * │       ├── L12 (location)
- * │       └── L13 (location)
- * └── B (3, account)
- *     ├── L40 (location)
- *     └── L41 (location)
- * </pre>
- */
+/** The decision rule of docs/claims.md on the small tree of {@link Fixtures}. */
 class HasPermissionTest {
-
-    static final HierarchySnapshot TREE = HierarchySnapshot.of("t1", List.of(
-            new Node(1, 0, "PARTNER", "p"),
-            new Node(2, 1, "ACCOUNT", "acct-a"),
-            new Node(3, 1, "ACCOUNT", "acct-b"),
-            new Node(5, 2, "REGION", "reg-a"),
-            new Node(12, 5, "LOCATION", "loc-12"),
-            new Node(13, 5, "LOCATION", "loc-13"),
-            new Node(40, 3, "LOCATION", "loc-40"),
-            new Node(41, 3, "LOCATION", "loc-41")));
-
-    static final Catalog CATALOG = Catalog.of(3, List.of(CatalogPermission.of(0, "users.view"),
-            CatalogPermission.of(1, "orders.export"), CatalogPermission.of(2, "reports.view"),
-            CatalogPermission.of(3, "orders.retry"), CatalogPermission.of(4, "locations.update")));
-
-    static final int USERS_VIEW = 0;
-    static final int ORDERS_EXPORT = 1;
-    static final int REPORTS_VIEW = 2;
 
     private final AtomicInteger ancestryCalls = new AtomicInteger();
     private final NodeAncestry countingTree = id -> {
@@ -78,23 +53,6 @@ class HasPermissionTest {
 
     private BranchkeyAccess access(Map<String, Object> claims) {
         return decoder(CatalogSource.fixed(CATALOG)).decode("the-token", claims);
-    }
-
-    /** A bk_perms claim as the server writes it: anchors by handle with their sets of indexes. */
-    static Map<String, Object> perms(long cat, Object... handleThenIndexes) {
-        Map<Long, BitSet> anchors = new HashMap<>();
-        for (int i = 0; i < handleThenIndexes.length; i += 2) {
-            BitSet bits = new BitSet();
-            for (int index : (int[]) handleThenIndexes[i + 1]) {
-                bits.set(index);
-            }
-            anchors.put(((Number) handleThenIndexes[i]).longValue(), bits);
-        }
-        return CompactPermissions.of(cat, anchors).toClaim();
-    }
-
-    static int[] set(int... indexes) {
-        return indexes;
     }
 
     static Map<String, Object> claims(Map<String, Object> perms, Map<String, Object> tenancy) {
