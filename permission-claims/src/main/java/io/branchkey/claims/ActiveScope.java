@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param type not null
  * @param nodeId the location's or account's id; null for {@link Type#ALL}
- * @param handle the node's handle; 0 for {@link Type#ALL}
+ * @param handle the node's handle; 0 for {@link Type#ALL}, and 0 when the claim did not carry it
  */
 public record ActiveScope(Type type, String nodeId, long handle) {
 
@@ -21,8 +21,8 @@ public record ActiveScope(Type type, String nodeId, long handle) {
 
     public ActiveScope {
         Objects.requireNonNull(type, "type");
-        if (type == Type.ALL ? nodeId != null || handle != 0 : nodeId == null || handle <= 0) {
-            throw new IllegalArgumentException("a location or account scope has a node id and handle; all has neither");
+        if (type == Type.ALL ? nodeId != null || handle != 0 : nodeId == null || handle < 0) {
+            throw new IllegalArgumentException("a location or account scope has a node id; all has neither id nor handle");
         }
     }
 }

@@ -54,9 +54,12 @@ public record Tenancy(String homeAccountId, ActiveScope scope, boolean partner) 
                 return ActiveScope.ALL;
             case "location":
             case "account":
-                Long handle = JsonValues.integer(scope.get("handle"));
-                if (!(scope.get("id") instanceof String id) || id.isEmpty() || handle == null || handle <= 0) {
-                    throw new ClaimFormatException("a " + type + " scope has a string id and a positive handle");
+                // The handle is tolerated absent (0): it only spares a lookup, the id is what names the node.
+                Object rawHandle = scope.get("handle");
+                Long handle = rawHandle == null ? Long.valueOf(0) : JsonValues.integer(rawHandle);
+                if (!(scope.get("id") instanceof String id) || id.isEmpty() || handle == null
+                        || (rawHandle != null && handle <= 0)) {
+                    throw new ClaimFormatException("a " + type + " scope has a string id and, if any, a positive handle");
                 }
                 return new ActiveScope(type.equals("location") ? ActiveScope.Type.LOCATION : ActiveScope.Type.ACCOUNT,
                         id, handle);

@@ -90,6 +90,10 @@ class ClaimsDecodingTest {
         Tenancy account = Tenancy.fromClaim(json("""
                 {"home": "a-1", "scope": {"type": "account", "id": "a-1", "handle": 2}, "partner": false}"""));
         assertThat(account.scope().type()).isEqualTo(ActiveScope.Type.ACCOUNT);
+
+        // The server leaves the handle out when it cannot tell it; the id still names the node.
+        Tenancy noHandle = Tenancy.fromClaim(json("{\"scope\": {\"type\": \"location\", \"id\": \"l\"}}"));
+        assertThat(noHandle.scope()).isEqualTo(new ActiveScope(ActiveScope.Type.LOCATION, "l", 0));
     }
 
     @Test
@@ -136,7 +140,8 @@ class ClaimsDecodingTest {
             "{\"bk_tenancy\": []}",
             "{\"bk_tenancy\": {\"partner\": false}}",
             "{\"bk_tenancy\": {\"scope\": {\"type\": \"region\", \"id\": \"r\", \"handle\": 5}}}",
-            "{\"bk_tenancy\": {\"scope\": {\"type\": \"location\", \"id\": \"l\"}}}",
+            "{\"bk_tenancy\": {\"scope\": {\"type\": \"location\", \"handle\": 5}}}",
+            "{\"bk_tenancy\": {\"scope\": {\"type\": \"location\", \"id\": \"l\", \"handle\": \"5\"}}}",
             "{\"bk_tenancy\": {\"scope\": {\"type\": \"location\", \"id\": \"l\", \"handle\": 0}}}",
             "{\"bk_tenancy\": {\"scope\": {\"type\": \"account\", \"handle\": 3}}}",
             "{\"bk_tenancy\": {\"scope\": {\"type\": \"all\"}, \"partner\": \"no\"}}",
