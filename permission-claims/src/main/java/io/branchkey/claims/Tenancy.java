@@ -64,8 +64,7 @@ public record Tenancy(String homeAccountId, ActiveScope scope, boolean partner) 
                 return new ActiveScope(type.equals("location") ? ActiveScope.Type.LOCATION : ActiveScope.Type.ACCOUNT,
                         id, handle);
             default:
-                throw new ClaimFormatException("unknown bk_tenancy.scope.type '"
-                        + (type.length() > 40 ? type.substring(0, 40) + "…" : type) + "'");
+                throw new ClaimFormatException("unknown bk_tenancy.scope.type"); // not echoed: messages reach headers
         }
     }
 }

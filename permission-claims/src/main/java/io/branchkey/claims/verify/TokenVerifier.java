@@ -94,7 +94,7 @@ public final class TokenVerifier {
         JWSHeader header = jwt.getHeader();
         JWSAlgorithm alg = header.getAlgorithm();
         if (!algorithms.contains(alg)) {
-            throw new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED, "alg " + alg + " is not allowed");
+            throw new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED, "alg " + shown(alg) + " is not allowed");
         }
         if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
             throw new TokenRejectedException(Reason.MALFORMED, "critical header parameters are not supported");
@@ -130,7 +130,7 @@ public final class TokenVerifier {
     private void checkHeaderType(JOSEObjectType type) {
         String value = type == null ? "" : type.getType().toLowerCase(Locale.ROOT);
         if (!headerTypes.contains(value)) {
-            throw new TokenRejectedException(Reason.WRONG_HEADER_TYPE, "header typ " + type + " is not allowed");
+            throw new TokenRejectedException(Reason.WRONG_HEADER_TYPE, "header typ " + shown(type) + " is not allowed");
         }
     }
 
@@ -147,8 +147,8 @@ public final class TokenVerifier {
             }
         }
         if (candidates.isEmpty()) {
-            throw new TokenRejectedException(Reason.UNKNOWN_KEY, "no key for kid " + header.getKeyID() + " and alg "
-                    + alg);
+            throw new TokenRejectedException(Reason.UNKNOWN_KEY, "no key for kid " + shown(header.getKeyID()) + " and alg "
+                    + shown(alg));
         }
         for (JWSVerifier verifier : candidates) {
             try {
@@ -174,7 +174,7 @@ public final class TokenVerifier {
 
     private void checkClaims(JWTClaimsSet claims) {
         if (!issuer.equals(claims.getIssuer())) {
-            throw new TokenRejectedException(Reason.WRONG_ISSUER, "iss " + claims.getIssuer() + " is not " + issuer);
+            throw new TokenRejectedException(Reason.WRONG_ISSUER, "iss " + shown(claims.getIssuer()) + " is not " + issuer);
         }
         long now = clock.millis();
         Date exp = claims.getExpirationTime();
@@ -193,12 +193,12 @@ public final class TokenVerifier {
             throw new TokenRejectedException(Reason.NOT_YET_VALID, "issued in the future, at " + iat.toInstant());
         }
         if (tokenType != null && !(claims.getClaim("typ") instanceof String typ && typ.equalsIgnoreCase(tokenType))) {
-            throw new TokenRejectedException(Reason.WRONG_TOKEN_TYPE, "typ " + claims.getClaim("typ") + " is not "
+            throw new TokenRejectedException(Reason.WRONG_TOKEN_TYPE, "typ " + shown(claims.getClaim("typ")) + " is not "
                     + tokenType);
         }
         if (!anyAudience && !audienceAccepted(claims)) {
-            throw new TokenRejectedException(Reason.WRONG_AUDIENCE, "neither aud " + claims.getAudience() + " nor azp "
-                    + claims.getClaim("azp") + " is expected");
+            throw new TokenRejectedException(Reason.WRONG_AUDIENCE, "neither aud " + shown(claims.getAudience())
+                    + " nor azp " + shown(claims.getClaim("azp")) + " is expected");
         }
     }
 
@@ -209,6 +209,20 @@ public final class TokenVerifier {
             }
         }
         return claims.getClaim("azp") instanceof String azp && authorizedParties.contains(azp);
+    }
+
+    /**
+     * A value taken from the token, made safe for messages (they may end up in a WWW-Authenticate header or a log):
+     * printable ASCII without quotes or backslashes, at most 60 characters.
+     */
+    static String shown(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), 61));
+        for (int i = 0; i < text.length() && safe.length() < 60; i++) {
+            char c = text.charAt(i);
+            safe.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?');
+        }
+        return text.length() > 60 ? safe + "…" : safe.toString();
     }
 
     /**

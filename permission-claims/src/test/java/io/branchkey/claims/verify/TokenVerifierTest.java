@@ -178,6 +178,17 @@ class TokenVerifierTest {
     }
 
     @Test
+    void valuesFromTheTokenAreShownSafelyInMessages() {
+        String[] parts = rs256(accessToken(NOW).build()).split("\\.");
+        String header = B64.encodeToString("{\"alg\":\"RS256\\r\\nX-Injected: \\\"yes\\\"\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> verifier().verify(header + "." + parts[1] + "." + parts[2]))
+                .isInstanceOf(TokenRejectedException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r", "\n", "\"yes\"").contains("X-Injected"));
+        assertThat(TokenVerifier.shown("x".repeat(100))).hasSize(61);
+    }
+
+    @Test
     void hs256SignedWithThePublicKeyIsRejected() throws Exception {
         // The classic confusion attack: HMAC with the RSA public key (which everyone can fetch) as the secret.
         byte[] publicKey = TestKeys.RSA.toRSAPublicKey().getEncoded();
