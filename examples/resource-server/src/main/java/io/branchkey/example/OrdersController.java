@@ -1,6 +1,8 @@
 package io.branchkey.example;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -8,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.branchkey.claims.ActiveScope;
+import io.branchkey.claims.BranchkeyAccess;
 import io.branchkey.claims.spring.BranchkeyAuthentication;
 
 /** Example endpoints: one per location, one per account, who the caller is, and a health check. */
@@ -26,18 +30,23 @@ public class OrdersController {
         return Map.of("accountId", accountId, "users", List.of());
     }
 
-    /** What the token says, for trying things out. */
+    /** What the token says, for trying things out (ids to use in the URLs above, among others). */
     @GetMapping("/me")
     public Map<String, Object> me(BranchkeyAuthentication caller) {
-        var access = caller.access();
-        return Map.of(
-                "name", caller.getName(),
-                "subject", String.valueOf(access.subject()),
-                "scope", access.activeScope().toString(),
-                "homeAccountId", access.homeAccountId().orElse(""),
-                "partner", access.isPartner(),
-                "roles", access.roles(),
-                "overage", access.isOverage());
+        BranchkeyAccess access = caller.access();
+        ActiveScope scope = access.activeScope();
+        Map<String, Object> activeScope = new LinkedHashMap<>();
+        activeScope.put("type", scope.type().name().toLowerCase(Locale.ROOT));
+        activeScope.put("id", scope.nodeId());
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("name", caller.getName());
+        me.put("subject", access.subject());
+        me.put("scope", activeScope);
+        me.put("homeAccountId", access.homeAccountId().orElse(null));
+        me.put("partner", access.isPartner());
+        me.put("roles", access.roles());
+        me.put("overage", access.isOverage());
+        return me;
     }
 
     @GetMapping("/healthz")

@@ -127,7 +127,8 @@ class ResourceServerApplicationTest {
         mvc.perform(get("/me").header("Authorization", bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.roles[0]").value("KlickTrack Manager"))
-                .andExpect(jsonPath("$.homeAccountId").value("gw"));
+                .andExpect(jsonPath("$.homeAccountId").value("gw"))
+                .andExpect(jsonPath("$.scope.type").value("all"));
         mvc.perform(get("/healthz")).andExpect(status().isOk());
     }
 }
