@@ -75,10 +75,14 @@ class ResourceServerApplicationTest {
 
     /** users.view (0) at the account GW (handle 2), plus orders.export (1) at location GW-DEN-001 (handle 12). */
     static String managerToken(Instant issuedAt, String issuer) throws Exception {
+        return managerToken(issuedAt, issuer, 2);
+    }
+
+    static String managerToken(Instant issuedAt, String issuer, int catalogVersion) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject("u-1").claim("azp", "register-app").claim("typ", "Bearer")
                 .claim("preferred_username", "gw-den-manager")
-                .claim("bk_perms", Map.of("v", 1, "cat", 2, "sets", List.of("AQ", "Aw"),
+                .claim("bk_perms", Map.of("v", 1, "cat", catalogVersion, "sets", List.of("AQ", "Aw"),
                         "at", List.of(List.of(2), List.of(12))))
                 .claim("bk_roles", List.of("KlickTrack Manager"))
                 .claim("bk_tenancy", Map.of("home", "gw", "scope", Map.of("type", "all"), "partner", false))
@@ -120,6 +124,20 @@ class ResourceServerApplicationTest {
         mvc.perform(get("/locations/gw-den-001/orders/export")
                 .header("Authorization", "Bearer " + managerToken(Instant.now(), "http://elsewhere/realms/demo")))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aTokenNewerThanTheCatalogIsServiceUnavailableNotAnAnswer() throws Exception {
+        mvc.perform(get("/locations/gw-den-001/orders/export")
+                .header("Authorization", "Bearer " + managerToken(Instant.now(), REALM.issuer(), 3)))
+                .andExpect(status().isServiceUnavailable());
+    }
+
+    @Test
+    void anUnreachableHierarchyIsServiceUnavailable() throws Exception {
+        REALM.answer("/branchkey/hierarchy/nodes/gw-sea-down", "not json");
+        mvc.perform(get("/locations/gw-sea-down/orders/export").header("Authorization", bearer()))
+                .andExpect(status().isServiceUnavailable());
     }
 
     @Test

@@ -23,7 +23,8 @@ import io.branchkey.claims.format.ClaimFormatException;
  * j.jwtAuthenticationConverter(converter)))}.
  *
  * <p>A malformed Branchkey claim makes the token invalid (401 {@code invalid_token}); a catalog that cannot be had
- * is an {@link AuthenticationServiceException} (the server cannot decide now).
+ * is an {@link AuthenticationServiceException} caused by the {@link BranchkeyUnavailableException} (the server cannot
+ * decide now; Spring answers 500 unless a failure handler maps it, see docs/resource-servers.md).
  */
 public final class BranchkeyJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
