@@ -1,7 +1,9 @@
 package io.branchkey.claims;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.branchkey.claims.format.CompactPermissions;
@@ -42,7 +44,7 @@ final class AnchorTable {
         long[] keys = new long[capacity];
         int[] setIds = new int[capacity];
         Map<BitSet, Integer> distinct = new HashMap<>();
-        java.util.List<long[]> sets = new java.util.ArrayList<>();
+        List<long[]> sets = new ArrayList<>();
         for (long handle : permissions.anchorHandles()) {
             BitSet bits = permissions.setAt(handle);
             Integer id = distinct.get(bits);

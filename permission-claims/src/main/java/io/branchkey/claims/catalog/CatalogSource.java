@@ -1,5 +1,7 @@
 package io.branchkey.claims.catalog;
 
+import java.util.Objects;
+
 /**
  * Supplies the catalog that gives a token's permission bits their meaning. Thread-safe; called once per decoded
  * token, so it must answer from a cache.
@@ -17,7 +19,7 @@ public interface CatalogSource {
 
     /** A source that always answers with one catalog (tests, or an application shipping its catalog). */
     static CatalogSource fixed(Catalog catalog) {
-        java.util.Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(catalog, "catalog");
         return tokenVersion -> {
             if (catalog.version() < tokenVersion) {
                 throw new CatalogOutdatedException(tokenVersion, catalog.version());

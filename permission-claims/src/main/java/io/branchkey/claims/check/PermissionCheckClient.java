@@ -2,6 +2,8 @@ package io.branchkey.claims.check;
 
 import java.util.List;
 
+import io.branchkey.claims.BranchkeyUnavailableException;
+
 /**
  * Asks Keycloak's check endpoint (docs/claims.md) for the answers an overage token does not carry. Pluggable so
  * that tests and applications with their own transport can replace {@link RemoteCheckClient}. Thread-safe.
@@ -21,7 +23,7 @@ public interface PermissionCheckClient {
     /** A client that must never be asked: for applications that refuse overage tokens. Throws when asked. */
     static PermissionCheckClient none() {
         return (token, checks) -> {
-            throw new io.branchkey.claims.BranchkeyUnavailableException(
+            throw new BranchkeyUnavailableException(
                     "the token is an overage token and no check endpoint client is configured");
         };
     }

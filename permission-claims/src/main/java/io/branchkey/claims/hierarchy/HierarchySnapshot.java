@@ -1,6 +1,7 @@
 package io.branchkey.claims.hierarchy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class HierarchySnapshot implements NodeAncestry {
                     + NodePath.MAX_DEPTH + " levels");
         }
         for (int i = chain.size() - 1; i >= 0; i--) {
-            long[] path = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+            long[] path = Arrays.copyOf(prefix, prefix.length + 1);
             path[prefix.length] = chain.get(i).handle();
             memo.put(chain.get(i).handle(), path);
             prefix = path;

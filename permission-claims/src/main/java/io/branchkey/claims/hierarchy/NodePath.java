@@ -1,7 +1,9 @@
 package io.branchkey.claims.hierarchy;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A node of the tenant tree with the handles on its path from the root down to itself (docs/claims.md, hierarchy
@@ -38,7 +40,7 @@ public final class NodePath {
             throw new IllegalArgumentException("a path deeper than " + MAX_DEPTH + " levels");
         }
         long[] copy = rootToSelf.clone();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (long handle : copy) {
             if (handle <= 0) {
                 throw new IllegalArgumentException("handles are positive");

@@ -1,5 +1,7 @@
 package io.branchkey.claims.verify;
 
+import java.util.Objects;
+
 import com.nimbusds.jose.jwk.JWKSet;
 
 /**
@@ -25,7 +27,7 @@ public interface JwksSource {
 
     /** Fixed keys: {@link #refreshed()} answers the same set. */
     static JwksSource fixed(JWKSet keys) {
-        java.util.Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(keys, "keys");
         return new JwksSource() {
             @Override
             public JWKSet current() {

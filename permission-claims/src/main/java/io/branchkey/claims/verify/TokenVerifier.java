@@ -17,6 +17,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -162,7 +163,7 @@ public final class TokenVerifier {
         throw new TokenRejectedException(Reason.BAD_SIGNATURE, "the signature does not verify");
     }
 
-    private KeyRing ringFor(com.nimbusds.jose.jwk.JWKSet set) {
+    private KeyRing ringFor(JWKSet set) {
         KeyRing current = ring;
         if (current != null && current.isFor(set)) {
             return current;
