@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.branchkey.claims.catalog.Catalog;
 import io.branchkey.claims.catalog.CatalogSource;
 import io.branchkey.claims.check.PermissionCheckClient;
+import io.branchkey.claims.format.AnchorTable;
 import io.branchkey.claims.format.ClaimFormatException;
 import io.branchkey.claims.format.CompactPermissions;
 import io.branchkey.claims.hierarchy.NodeAncestry;

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.branchkey.claims.catalog.Catalog;
 import io.branchkey.claims.check.PermissionCheck;
 import io.branchkey.claims.check.PermissionCheckClient;
+import io.branchkey.claims.format.AnchorTable;
 import io.branchkey.claims.format.CompactPermissions;
 import io.branchkey.claims.hierarchy.NodeAncestry;
 import io.branchkey.claims.hierarchy.NodePath;

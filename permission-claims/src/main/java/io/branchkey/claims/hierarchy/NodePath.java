@@ -5,11 +5,13 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
+import io.branchkey.claims.format.HandlePath;
+
 /**
  * A node of the tenant tree with the handles on its path from the root down to itself (docs/claims.md, hierarchy
  * endpoint). Immutable.
  */
-public final class NodePath {
+public final class NodePath implements HandlePath {
 
     /** Far deeper than any tenant tree (partner, account, regions, location); bounds what a bad answer can cost. */
     public static final int MAX_DEPTH = 1_000;
@@ -66,11 +68,13 @@ public final class NodePath {
     }
 
     /** Number of nodes on the path, the node itself included (1 for a root). */
+    @Override
     public int depth() {
         return handles.length;
     }
 
     /** The handle at a position: 0 is the root, {@code depth() - 1} the node itself. */
+    @Override
     public long handleAt(int position) {
         return handles[position];
     }

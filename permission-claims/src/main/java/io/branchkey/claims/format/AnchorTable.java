@@ -1,4 +1,4 @@
-package io.branchkey.claims;
+package io.branchkey.claims.format;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -6,16 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.branchkey.claims.format.CompactPermissions;
-import io.branchkey.claims.hierarchy.NodePath;
 
 /**
  * The anchors of one token as a primitive open-addressing map, handle to permission set: the hot path of every
  * check is a few array reads, without boxing. Identical sets are stored once. Immutable after construction.
+ * It holds THE decision rule of docs/claims.md ({@link #decide}), for the server's check endpoint and for
+ * resource servers alike.
  */
-final class AnchorTable {
+public final class AnchorTable {
 
-    static final AnchorTable EMPTY = new AnchorTable(new long[1], new int[1], new long[0][], 0);
+    public static final AnchorTable EMPTY = new AnchorTable(new long[1], new int[1], new long[0][], 0);
 
     /** Handles, 0 marking a free slot (handles are positive). */
     private final long[] keys;
@@ -32,7 +32,7 @@ final class AnchorTable {
         this.mask = keys.length - 1;
     }
 
-    static AnchorTable of(CompactPermissions permissions) {
+    public static AnchorTable of(CompactPermissions permissions) {
         int count = 0;
         for (long ignored : permissions.anchorHandles()) {
             count++;
@@ -68,16 +68,16 @@ final class AnchorTable {
         return (int) (h ^ (h >>> 32)) & mask;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The set id of an anchor, or -1 when the handle is no anchor. */
-    int find(long handle) {
+    public int find(long handle) {
         int slot = slot(handle, mask);
         long key;
         while ((key = keys[slot]) != 0) {
@@ -89,14 +89,26 @@ final class AnchorTable {
         return -1;
     }
 
-    boolean holds(int setId, int index) {
+    /** Whether the set (a {@link #find} result, not -1) holds the index; negative indexes are never held. */
+    public boolean holds(int setId, int index) {
+        if (index < 0) {
+            return false;
+        }
         long[] words = sets[setId];
         int word = index >>> 6;
         return word < words.length && (words[word] & (1L << index)) != 0;
     }
 
-    /** The rule of docs/claims.md: the nearest anchor on the path (the node itself first) decides; none: false. */
-    boolean decide(NodePath path, int index) {
+    /**
+     * The rule of docs/claims.md: the nearest anchor on the path (the node itself first) decides; none: false.
+     *
+     * @param path  handles from the root down to the node
+     * @param index the permission's catalog index; negative (unknown) is never held
+     */
+    public boolean decide(HandlePath path, int index) {
+        if (index < 0) {
+            return false;
+        }
         for (int i = path.depth() - 1; i >= 0; i--) {
             int setId = find(path.handleAt(i));
             if (setId >= 0) {
