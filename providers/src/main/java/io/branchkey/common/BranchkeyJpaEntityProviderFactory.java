@@ -7,6 +7,9 @@ import io.branchkey.access.jpa.GrantEntity;
 import io.branchkey.access.jpa.PermissionEntity;
 import io.branchkey.access.jpa.RoleGroupEntity;
 import io.branchkey.audit.jpa.AuditEntity;
+import io.branchkey.pin.jpa.PinCredentialEntity;
+import io.branchkey.pin.jpa.PinDeviceEntity;
+import io.branchkey.pin.jpa.PinLocationEntity;
 import io.branchkey.tenancy.jpa.HomeAccountEntity;
 import io.branchkey.tenancy.jpa.NodeClosureEntity;
 import io.branchkey.tenancy.jpa.TenantMembershipEntity;
@@ -36,7 +39,10 @@ public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProvide
             CatalogStateEntity.class,
             RoleGroupEntity.class,
             GrantEntity.class,
-            AuditEntity.class);
+            AuditEntity.class,
+            PinCredentialEntity.class,
+            PinDeviceEntity.class,
+            PinLocationEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

@@ -145,7 +145,7 @@ public final class DelegatedNodesResource {
     public Response assign(@PathParam("id") String id, @PathParam("userId") String userId) {
         TenantNodeModel node = guard.nodeWith(id, "id", DelegatedPermissions.UPDATE_USER_LOCATIONS);
         UserModel user = guard.userWith(userId, DelegatedPermissions.UPDATE_USER_LOCATIONS);
-        if (session.getProvider(TenantMembershipProvider.class).addMember(guard.caller().realm(), node, user)) {
+        if (ApiErrors.translate(() -> session.getProvider(TenantMembershipProvider.class).addMember(guard.caller().realm(), node, user))) {
             audit("MEMBERSHIP_ADD", node.getId(), user.getId(), null);
         }
         return Response.noContent().build();
