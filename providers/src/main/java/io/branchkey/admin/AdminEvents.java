@@ -11,6 +11,9 @@ final class AdminEvents {
     static final String PERMISSION = "BRANCHKEY_PERMISSION";
     static final String ROLE_GROUP = "BRANCHKEY_ROLE_GROUP";
     static final String GRANT = "BRANCHKEY_GRANT";
+    static final String PIN = "BRANCHKEY_PIN";
+    static final String PIN_POLICY = "BRANCHKEY_PIN_POLICY";
+    static final String PIN_SETTINGS = "BRANCHKEY_PIN_SETTINGS";
     static final String ROOT = "branchkey";
 
     private AdminEvents() {

@@ -26,7 +26,7 @@ public final class PinBlocklist {
     /** Frequent PINs in published PIN studies that no rule above already catches. */
     static final Set<String> COMMON = Set.of(
             "1004", "1230", "1269", "1342", "1738", "2468", "5683", "1357", "7531", "8520", "1590", "1001", "1221",
-            "2112", "123321", "102030", "100200", "121314", "111222", "112211", "246810", "135790");
+            "2112", "102030", "100200", "121314", "111222", "112211", "246810", "135790");
 
     /** Row, column of each digit on a phone keypad. */
     private static final int[][] KEYPAD = {

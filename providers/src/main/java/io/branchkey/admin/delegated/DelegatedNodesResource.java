@@ -3,13 +3,16 @@ package io.branchkey.admin.delegated;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.branchkey.admin.NodePinSettingsResource;
 import io.branchkey.admin.NodeRepresentation;
+import io.branchkey.admin.PinApi;
 import io.branchkey.admin.UserSummary;
 import io.branchkey.admin.rest.ApiErrors;
 import io.branchkey.admin.rest.JsonBodies;
 import io.branchkey.admin.rest.Paging;
 import io.branchkey.admin.rest.QueryParams;
 import io.branchkey.audit.AuditProvider;
+import io.branchkey.pin.PinProvider;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.NodeStatus;
@@ -161,6 +164,29 @@ public final class DelegatedNodesResource {
         }
         audit("MEMBERSHIP_REMOVE", node.getId(), user.getId(), null);
         return Response.noContent().build();
+    }
+
+    /** A LOCATION's PIN login mode: visible to whoever sees the node, changed with locations.update. */
+    @GET
+    @Path("{id}/pin-settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinApi.PinSettings pinSettings(@PathParam("id") String id) {
+        TenantNodeModel node = guard.visibleNode(id, "id");
+        NodePinSettingsResource.requireLocation(node);
+        return new PinApi.PinSettings(session.getProvider(PinProvider.class).loginMode(guard.caller().realm(), node.getId()));
+    }
+
+    @PUT
+    @Path("{id}/pin-settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinApi.PinSettings updatePinSettings(@PathParam("id") String id, String body) {
+        TenantNodeModel node = guard.nodeWith(id, "id", DelegatedPermissions.UPDATE_LOCATIONS);
+        NodePinSettingsResource.requireLocation(node);
+        PinApi.PinSettings settings = PinApi.settings(body);
+        PinApi.translate(() -> session.getProvider(PinProvider.class).setLoginMode(guard.caller().realm(), node.getId(),
+                settings.mode()));
+        audit("PIN_SETTINGS_UPDATE", node.getId(), "mode " + settings.mode());
+        return settings;
     }
 
     private void audit(String action, String nodeId, String details) {

@@ -17,6 +17,7 @@ final class DelegatedPermissions {
     static final String DEACTIVATE_USERS = "users.deactivate";
     static final String UPDATE_LOCATIONS = "locations.update";
     static final String VIEW_AUDIT = "audit.view";
+    static final String RESET_PINS = "pins.reset";
 
     private DelegatedPermissions() {
     }
