@@ -148,6 +148,9 @@ class DelegatedPinIT {
     @Order(4)
     void generatingThePinOfSomeoneMorePowerfulIsAnEscalation() {
         BranchkeyApi manager = w.as(managerA);
+        // the boss's token first: once reset, the boss has a pending required action, which Keycloak's password
+        // grant refuses ("Account is not fully set up") until the boss signs in with a browser
+        BranchkeyApi boss = w.as(bossA);
         assertError(manager.post(pin(bossA) + "/generate", null), 403, "forbidden");
         assertThat(w.status(bossA).get("configured").asBoolean()).isFalse();
         List<JsonNode> refused = w.admin.get("audit?max=1000&userId=" + bossA.id()).expect(200).elements().stream()
@@ -158,8 +161,9 @@ class DelegatedPinIT {
         manager.delete(pin(bossA)).expect(204);
         assertThat(w.requiredActions(bossA)).contains(PinWorld.SET_PIN);
         // and the boss may generate their own, or the manager's
-        w.remember(w.as(bossA).post(pin(bossA) + "/generate", null).expect(200));
-        w.remember(w.as(bossA).post(pin(managerA) + "/generate", null).expect(200));
+        w.remember(boss.post(pin(bossA) + "/generate", null).expect(200));
+        assertThat(w.requiredActions(bossA)).doesNotContain(PinWorld.SET_PIN);
+        w.remember(boss.post(pin(managerA) + "/generate", null).expect(200));
     }
 
     @Test

@@ -78,7 +78,8 @@ class SetPinRequiredActionIT {
 
     /** Logs the person in with their password in a fresh browser session; the set-PIN form should follow. */
     private void loginAs(Person person) {
-        oauth.openLoginForm();
+        // Forget the previous test's session: cookies are deleted for the page's domain, so stand on Keycloak's.
+        driver.open(urls.getBase() + "/realms/" + realm.getName());
         driver.driver().manage().deleteAllCookies();
         oauth.openLoginForm();
         oauth.fillLoginForm(person.username(), PinWorld.PASSWORD);
