@@ -19,11 +19,30 @@ public final class RowLock {
     private RowLock() {
     }
 
-    /** Makes sure the row exists (committed), without locking it. Call before taking any lock. */
+    /**
+     * Makes sure the row exists (committed), without locking it. Call before taking any lock. The row is not left in
+     * the persistence context, where its unlocked state would hide what a later lock reads.
+     */
     public static <T> void ensure(KeycloakSession session, EntityManager em, Class<T> type, Object id, Supplier<T> newRow) {
-        if (em.find(type, id) == null) {
+        T found = em.find(type, id);
+        if (found == null) {
             createRow(session, type, id, newRow);
+        } else {
+            em.detach(found);
         }
+    }
+
+    /**
+     * Locks an existing row (SELECT … FOR UPDATE) and returns its state as of the lock, or null if there is none.
+     * A row this transaction had read before is read again: Hibernate locks a managed entity without reloading it,
+     * and counting on that stale state would lose other transactions' updates.
+     */
+    public static <T> T lock(EntityManager em, Class<T> type, Object id) {
+        T row = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null) {
+            em.refresh(row);
+        }
+        return row;
     }
 
     /**
@@ -32,12 +51,12 @@ public final class RowLock {
      * this transaction.
      */
     public static <T> T acquire(KeycloakSession session, EntityManager em, Class<T> type, Object id, Supplier<T> newRow) {
-        T row = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        T row = lock(em, type, id);
         if (row != null) {
             return row;
         }
         createRow(session, type, id, newRow);
-        row = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        row = lock(em, type, id);
         if (row == null) {
             row = newRow.get();
             em.persist(row);

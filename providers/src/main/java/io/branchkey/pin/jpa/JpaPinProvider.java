@@ -132,7 +132,7 @@ final class JpaPinProvider implements PinProvider {
 
     @Override
     public void unlockDevice(RealmModel realm, String deviceId) {
-        PinDeviceEntity device = deviceId == null ? null : em.find(PinDeviceEntity.class, deviceId, LockModeType.PESSIMISTIC_WRITE);
+        PinDeviceEntity device = deviceId == null ? null : RowLock.lock(em, PinDeviceEntity.class, deviceId);
         if (device != null && device.getRealmId().equals(realm.getId())) {
             device.setCounter(PinLockoutRules.DeviceCounter.CLEAR);
             em.flush();
@@ -216,7 +216,7 @@ final class JpaPinProvider implements PinProvider {
         if (credential == null) {
             return false;
         }
-        PinCredentialEntity row = em.find(PinCredentialEntity.class, credential.getId(), LockModeType.PESSIMISTIC_WRITE);
+        PinCredentialEntity row = RowLock.lock(em, PinCredentialEntity.class, credential.getId());
         if (row != null) {
             row.setCounter(PinLockoutRules.CredentialCounter.CLEAR);
             em.flush();
@@ -260,11 +260,12 @@ final class JpaPinProvider implements PinProvider {
     private List<String> lockForChange(UserModel user) {
         lockUser(user);
         List<String> pinOnly = queries.pinOnlyLocationsOf(user.getId());
-        pinOnly.forEach(id -> em.find(PinLocationEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+        pinOnly.forEach(id -> RowLock.lock(em, PinLocationEntity.class, id));
         return pinOnly;
     }
 
     private void lockUser(UserModel user) {
+        // Keycloak's own row of the user: locking it does not change it, so no refresh is needed.
         em.find(UserEntity.class, user.getId(), LockModeType.PESSIMISTIC_WRITE);
     }
 

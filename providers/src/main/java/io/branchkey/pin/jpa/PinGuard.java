@@ -16,7 +16,6 @@ import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
@@ -83,8 +82,8 @@ final class PinGuard {
         // Rows first (committed apart), then the locks, always in this order.
         RowLock.ensure(session, em, PinLocationEntity.class, node.getId(), () -> new PinLocationEntity(node.getId(), realm.getId()));
         RowLock.ensure(session, em, PinDeviceEntity.class, attempt.deviceId(), () -> new PinDeviceEntity(attempt.deviceId(), realm.getId()));
-        PinLocationEntity location = em.find(PinLocationEntity.class, node.getId(), LockModeType.PESSIMISTIC_WRITE);
-        PinDeviceEntity device = em.find(PinDeviceEntity.class, attempt.deviceId(), LockModeType.PESSIMISTIC_WRITE);
+        PinLocationEntity location = RowLock.lock(em, PinLocationEntity.class, node.getId());
+        PinDeviceEntity device = RowLock.lock(em, PinDeviceEntity.class, attempt.deviceId());
         if (!realm.getId().equals(device.getRealmId())) {
             throw new IllegalArgumentException("device " + attempt.deviceId() + " belongs to another realm");
         }

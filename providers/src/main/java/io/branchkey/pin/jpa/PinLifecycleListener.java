@@ -1,11 +1,11 @@
 package io.branchkey.pin.jpa;
 
+import io.branchkey.common.RowLock;
 import io.branchkey.pin.PinLoginMode;
 import io.branchkey.pin.PinPeppers;
 import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantTreeEvents;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
@@ -39,12 +39,11 @@ final class PinLifecycleListener implements ProviderEventListener {
 
     private static void onMemberAdded(TenantTreeEvents.MemberAdded added) {
         EntityManager em = JpaPinProvider.em(added.session());
-        PinLocationEntity location = em.find(PinLocationEntity.class, added.nodeId());
+        // The same lock as PIN changes at this location, so a PIN set meanwhile is seen.
+        PinLocationEntity location = RowLock.lock(em, PinLocationEntity.class, added.nodeId());
         if (location == null || location.getMode() != PinLoginMode.PIN_ONLY) {
             return;
         }
-        // The same lock as PIN changes at this location, so a PIN set meanwhile is seen.
-        em.find(PinLocationEntity.class, added.nodeId(), LockModeType.PESSIMISTIC_WRITE);
         PinCredentialEntity own = em.createQuery("select p from PinCredentialEntity p where p.userId = :userId",
                         PinCredentialEntity.class).setParameter("userId", added.userId())
                 .getResultStream().findFirst().orElse(null);
