@@ -186,6 +186,22 @@ class AdminPinIT {
         assertThat(w.pinCredentials(user)).hasSize(1);
     }
 
+    /**
+     * The account console's credentials still answer for a user with a PIN. (It lists a credential type only once an
+     * authenticator of that category is in one of the realm's flows: the PIN login's authenticator.)
+     */
+    @Test
+    @Order(5)
+    void theAccountConsoleStillAnswersForAUserWithAPin() {
+        Person user = w.person("account", w.accountA);
+        w.generate(user);
+        String token = BranchkeyApi.passwordToken(urls, realm.getName(), user.username(), PinWorld.PASSWORD);
+        ApiResponse response = BranchkeyApi.withToken(urls, realm.getName(), token)
+                .getUrl(urls.getBase() + "/realms/" + realm.getName() + "/account/credentials").expect(200);
+        assertThat(response.body()).contains("\"password\"");
+        w.assertNoPinIn("the account console's credentials", response.body());
+    }
+
     @Test
     @Order(6)
     void thePolicyIsReadAndReplacedWithCheckedInput() {
