@@ -218,6 +218,8 @@ class DelegatedIsolationMatrixIT {
                 probe("POST", "disable foreign device", x -> "devices/" + x.t().device() + "/disable", x -> null, NOT_FOUND),
                 probe("POST", "enable foreign device", x -> "devices/" + x.t().device() + "/enable", x -> null, NOT_FOUND),
                 probe("DELETE", "delete foreign device", x -> "devices/" + x.t().device(), x -> null, NOT_FOUND),
+                probe("GET", "foreign device's PIN lockout", x -> "devices/" + x.t().device() + "/pin-lockout", x -> null, NOT_FOUND),
+                probe("POST", "unlock foreign device", x -> "devices/" + x.t().device() + "/unlock", x -> null, NOT_FOUND),
                 probe("GET", "foreign store's override rules", x -> "nodes/" + x.t().store() + "/override-rules", x -> null, NOT_FOUND),
                 probe("GET", "foreign store's override policy", x -> "nodes/" + x.t().store() + "/override-policy", x -> null, NOT_FOUND),
                 probe("PUT", "lift foreign store's return approval", x -> "nodes/" + x.t().store() + "/override-rules/return",
