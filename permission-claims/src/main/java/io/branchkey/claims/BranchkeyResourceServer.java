@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import io.branchkey.claims.approval.ApprovalVerifier;
+import io.branchkey.claims.approval.InMemoryReplayCache;
+import io.branchkey.claims.approval.ReplayCache;
 import io.branchkey.claims.catalog.CatalogSource;
 import io.branchkey.claims.catalog.RemoteCatalogSource;
 import io.branchkey.claims.check.PermissionCheckClient;
@@ -42,13 +45,23 @@ public final class BranchkeyResourceServer {
     private final AccessDecoder decoder;
     private final NodeAncestry ancestry;
     private final CatalogSource catalogs;
+    private final ApprovalVerifier approvals;
 
     private BranchkeyResourceServer(TokenVerifier verifier, AccessDecoder decoder, NodeAncestry ancestry,
-            CatalogSource catalogs) {
+            CatalogSource catalogs, ApprovalVerifier approvals) {
         this.verifier = verifier;
         this.decoder = decoder;
         this.ancestry = ancestry;
         this.catalogs = catalogs;
+        this.approvals = approvals;
+    }
+
+    /**
+     * Manager approvals (docs/overrides.md), checked with the same keys, issuer and audience rules as access
+     * tokens, and accepted once each (see {@link Builder#replayCache}).
+     */
+    public ApprovalVerifier approvals() {
+        return approvals;
     }
 
     /**
@@ -120,6 +133,7 @@ public final class BranchkeyResourceServer {
         private NodeAncestry ancestry;
         private boolean hierarchyDocument;
         private PermissionCheckClient checkClient;
+        private ReplayCache replayCache;
         private final List<Consumer<TokenVerifier.Builder>> verifierSettings = new ArrayList<>();
 
         private Builder(String issuer) {
@@ -213,6 +227,15 @@ public final class BranchkeyResourceServer {
         }
 
         /** @throws IllegalStateException when no audience rule was chosen */
+        /**
+         * Where used approvals are remembered. Default: this process's memory; share one (a database, Redis) when
+         * several instances of the server accept approvals.
+         */
+        public Builder replayCache(ReplayCache cache) {
+            this.replayCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
         public BranchkeyResourceServer build() {
             URI base = endpointBase != null ? endpointBase : URI.create(issuer);
             HttpClient http = httpClient != null ? httpClient : JsonHttp.defaultClient();
@@ -231,8 +254,13 @@ public final class BranchkeyResourceServer {
                                     .clock(clock).build();
             PermissionCheckClient check = checkClient != null ? checkClient
                     : new RemoteCheckClient(base, http, requestTimeout);
+            TokenVerifier.Builder approvalBuilder = TokenVerifier.builder(issuer, jwks).clock(clock);
+            verifierSettings.forEach(setting -> setting.accept(approvalBuilder));
+            approvalBuilder.tokenType(ApprovalVerifier.TOKEN_TYPE).headerTypes(java.util.Set.of(ApprovalVerifier.HEADER_TYPE));
+            ApprovalVerifier approvals = new ApprovalVerifier(approvalBuilder.build(),
+                    replayCache != null ? replayCache : new InMemoryReplayCache());
             return new BranchkeyResourceServer(verifier, new AccessDecoder(claimNames, catalogSource, nodeAncestry, check),
-                    nodeAncestry, catalogSource);
+                    nodeAncestry, catalogSource, approvals);
         }
     }
 }

@@ -46,7 +46,8 @@ public final class BranchkeyRealmResource {
     /** Manager-override policy for registers, and approvals (docs/overrides.md). */
     @Path("overrides")
     public OverrideEndpoint overrides() {
-        return new OverrideEndpoint(session, realm);
+        return new OverrideEndpoint(session, realm,
+                session.getProvider(io.branchkey.override.OverridePolicyProvider.class).approvalLifetimeSeconds());
     }
 
     /** The delegated API; authenticates the bearer token before anything else. */

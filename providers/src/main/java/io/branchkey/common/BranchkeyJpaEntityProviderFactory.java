@@ -12,6 +12,7 @@ import io.branchkey.device.jpa.DeviceNonceEntity;
 import io.branchkey.device.jpa.DeviceTypeEntity;
 import io.branchkey.device.jpa.EnrollmentEntity;
 import io.branchkey.override.jpa.OverrideRuleEntity;
+import io.branchkey.override.jpa.RedemptionEntity;
 import io.branchkey.pin.jpa.PinCredentialEntity;
 import io.branchkey.pin.jpa.PinDeviceEntity;
 import io.branchkey.pin.jpa.PinLocationEntity;
@@ -50,6 +51,7 @@ public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProvide
             DeviceNonceEntity.class,
             DeviceTypeEntity.class,
             OverrideRuleEntity.class,
+            RedemptionEntity.class,
             PinCredentialEntity.class,
             PinDeviceEntity.class,
             PinLocationEntity.class);

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchkey.it.support.BranchkeyServerConfig;
+import io.branchkey.it.support.RegisterShop;
 import io.branchkey.it.support.OidcTokens;
 import io.branchkey.it.support.TestDevice;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
 @KeycloakIntegrationTest(config = BranchkeyServerConfig.class)
 class PinLoginIT {
 
-    @InjectRealm(config = PinLoginWorld.Realm.class)
+    @InjectRealm(config = RegisterShop.Realm.class)
     ManagedRealm realm;
 
     @InjectAdminClient
@@ -42,12 +43,12 @@ class PinLoginIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    static PinLoginWorld world;
-    PinLoginWorld w;
+    static RegisterShop world;
+    RegisterShop w;
 
     @BeforeEach
     void world() {
-        world = PinLoginWorld.of(world, realm, keycloak, urls);
+        world = RegisterShop.of(world, realm, keycloak, urls);
         w = world;
         // the shared devices start each test without the failures of earlier tests
         w.admin.post("devices/" + w.register.id() + "/unlock", null).expect(200);
@@ -70,7 +71,7 @@ class PinLoginIT {
         assertThat(response.body().has("refresh_token")).isTrue();
 
         // a refresh keeps the register's location, whatever scope is asked for
-        OidcTokens.TokenResponse refreshed = w.tokens.refresh(PinLoginWorld.REGISTER_CLIENT, response.refreshToken(),
+        OidcTokens.TokenResponse refreshed = w.tokens.refresh(RegisterShop.REGISTER_CLIENT, response.refreshToken(),
                 "branchkey_scope", "location:" + w.otherStore).expectOk();
         assertThat(refreshed.claims().get("bk_tenancy").get("scope").get("id").asText()).isEqualTo(w.store);
     }
@@ -82,7 +83,7 @@ class PinLoginIT {
         assertRefused(w.pinLogin(w.register, "no-such-user", w.cashier.pin()));
         assertRefused(w.pinLogin(w.register, null, w.cashier.pin())); // not a PIN-only location
         w.pinLogin(w.register, w.cashier.id(), w.cashier.pin()).expectOk();
-        assertThat(w.tokens.grant("grant_type", PinLoginWorld.PIN_GRANT, "client_id", PinLoginWorld.REGISTER_CLIENT,
+        assertThat(w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id", RegisterShop.REGISTER_CLIENT,
                 "device_assertion", w.register.assertion(w.issuer)).status()).isEqualTo(400);
     }
 
@@ -101,9 +102,9 @@ class PinLoginIT {
     @Test
     void aDeviceProofWorksOnceAndADisabledDeviceIsRefused() {
         String assertion = w.register.assertion(w.issuer);
-        w.tokens.grant("grant_type", PinLoginWorld.PIN_GRANT, "client_id", PinLoginWorld.REGISTER_CLIENT,
+        w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id", RegisterShop.REGISTER_CLIENT,
                 "device_assertion", assertion, "pin", w.cashier.pin(), "user_id", w.cashier.id()).expectOk();
-        assertRefused(w.tokens.grant("grant_type", PinLoginWorld.PIN_GRANT, "client_id", PinLoginWorld.REGISTER_CLIENT,
+        assertRefused(w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id", RegisterShop.REGISTER_CLIENT,
                 "device_assertion", assertion, "pin", w.cashier.pin(), "user_id", w.cashier.id()));
 
         TestDevice spare = w.device(w.store, "register");
@@ -117,7 +118,7 @@ class PinLoginIT {
     void aPinOnlyLocationFindsThePersonByTheirPin() {
         String store = new io.branchkey.it.support.Tree(w.admin).location(w.account, "PIN-only Store");
         w.admin.put("nodes/" + store + "/pin-settings", Map.of("mode", "PIN_ONLY")).expect(200);
-        PinLoginWorld.Person cashier = w.person("Pia", "Pinonly", "KlickTrack Cashier");
+        RegisterShop.Person cashier = w.person("Pia", "Pinonly", "KlickTrack Cashier");
         w.admin.put("nodes/" + store + "/users/" + cashier.id(), null).expect(204);
         new io.branchkey.it.support.AccessApi(w.admin).grant(cashier.id(), store, w.templates.get("KlickTrack Cashier"));
         TestDevice register = w.device(store, "register");
@@ -129,7 +130,7 @@ class PinLoginIT {
 
     @Test
     void twentyParallelWrongPinsLockTheCredentialAtExactlyTen() throws Exception {
-        PinLoginWorld.Person target = w.person("Parallel", "Target", "KlickTrack Cashier");
+        RegisterShop.Person target = w.person("Parallel", "Target", "KlickTrack Cashier");
         // 20 registers, one wrong attempt each, all at once: only the credential's limit can stop them
         List<TestDevice> registers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -141,8 +142,8 @@ class PinLoginIT {
         try {
             List<Callable<Integer>> attempts = new ArrayList<>();
             for (String assertion : assertions) {
-                attempts.add(() -> w.tokens.grant("grant_type", PinLoginWorld.PIN_GRANT, "client_id",
-                        PinLoginWorld.REGISTER_CLIENT, "device_assertion", assertion, "pin", wrong,
+                attempts.add(() -> w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id",
+                        RegisterShop.REGISTER_CLIENT, "device_assertion", assertion, "pin", wrong,
                         "user_id", target.id()).status());
             }
             for (Future<Integer> status : pool.invokeAll(attempts)) {
@@ -157,7 +158,7 @@ class PinLoginIT {
         // locked: even the right PIN is refused, the same way
         assertRefused(w.pinLogin(w.register, target.id(), target.pin()));
         // the lockout never touches the password
-        w.tokens.password(PinLoginWorld.REGISTER_CLIENT, target.username(), PinLoginWorld.PASSWORD).expectOk();
+        w.tokens.password(RegisterShop.REGISTER_CLIENT, target.username(), RegisterShop.PASSWORD).expectOk();
         // a manager unlocks, and the PIN works again
         w.admin.post("users/" + target.id() + "/pin/unlock", null).expect(204);
         w.pinLogin(w.register, target.id(), target.pin()).expectOk();

@@ -1,13 +1,8 @@
-package io.branchkey.it.pin;
+package io.branchkey.it.support;
 
 import java.util.List;
 import java.util.Map;
 
-import io.branchkey.it.support.AccessApi;
-import io.branchkey.it.support.BranchkeyApi;
-import io.branchkey.it.support.OidcTokens;
-import io.branchkey.it.support.TestDevice;
-import io.branchkey.it.support.Tree;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
@@ -24,31 +19,31 @@ import org.keycloak.testframework.util.ApiUtil;
  * store; a cashier, a fulfillment worker and a shift lead at the store, each with a generated PIN; a register
  * client allowed device grants, with Branchkey's claims and acr mappers.
  */
-final class PinLoginWorld {
+public final class RegisterShop {
 
-    static final String PASSWORD = "Branchkey-Pin-Login-1";
-    static final String REGISTER_CLIENT = "pin-register";
-    static final String PIN_GRANT = "urn:branchkey:params:oauth:grant-type:pin";
+    public static final String PASSWORD = "Branchkey-Pin-Login-1";
+    public static final String REGISTER_CLIENT = "pin-register";
+    public static final String PIN_GRANT = "urn:branchkey:params:oauth:grant-type:pin";
 
-    record Person(String id, String username, String pin) {
+    public record Person(String id, String username, String pin) {
     }
 
-    final ManagedRealm realm;
-    final BranchkeyApi admin;
-    final BranchkeyApi publicApi;
-    final OidcTokens tokens;
-    final String issuer;
-    final String account;
-    final String store;
-    final String otherStore;
-    final Map<String, String> templates;
-    final Person cashier;
-    final Person fulfillment;
-    final Person shiftLead;
-    final TestDevice register;
-    final TestDevice fulfillmentDevice;
+    public final ManagedRealm realm;
+    public final BranchkeyApi admin;
+    public final BranchkeyApi publicApi;
+    public final OidcTokens tokens;
+    public final String issuer;
+    public final String account;
+    public final String store;
+    public final String otherStore;
+    public final Map<String, String> templates;
+    public final Person cashier;
+    public final Person fulfillment;
+    public final Person shiftLead;
+    public final TestDevice register;
+    public final TestDevice fulfillmentDevice;
 
-    private PinLoginWorld(ManagedRealm realm, Keycloak keycloak, KeycloakUrls urls) {
+    private RegisterShop(ManagedRealm realm, Keycloak keycloak, KeycloakUrls urls) {
         this.realm = realm;
         admin = BranchkeyApi.asAdmin(urls, keycloak, realm.getName());
         publicApi = BranchkeyApi.publicApi(urls, realm.getName());
@@ -66,12 +61,12 @@ final class PinLoginWorld {
         fulfillmentDevice = device(store, "fulfillment");
     }
 
-    static PinLoginWorld of(PinLoginWorld existing, ManagedRealm realm, Keycloak keycloak, KeycloakUrls urls) {
-        return existing != null ? existing : new PinLoginWorld(realm, keycloak, urls);
+    public static RegisterShop of(RegisterShop existing, ManagedRealm realm, Keycloak keycloak, KeycloakUrls urls) {
+        return existing != null ? existing : new RegisterShop(realm, keycloak, urls);
     }
 
     /** A staff member of the store with a role there and a freshly generated PIN. */
-    Person person(String first, String last, String roleGroup) {
+    public Person person(String first, String last, String roleGroup) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername((first + "-" + Tree.uniqueCode("u")).toLowerCase());
         user.setFirstName(first);
@@ -92,11 +87,11 @@ final class PinLoginWorld {
         return new Person(id, user.getUsername(), newPin(id));
     }
 
-    String newPin(String userId) {
+    public String newPin(String userId) {
         return admin.post("users/" + userId + "/pin/generate", null).expect(200).json().get("pin").asText();
     }
 
-    TestDevice device(String location, String type) {
+    public TestDevice device(String location, String type) {
         String code = admin.post("devices/enrollments", Map.of("locationId", location, "type", type)).expect(201)
                 .json().get("code").asText();
         TestDevice device = TestDevice.generate();
@@ -105,7 +100,7 @@ final class PinLoginWorld {
     }
 
     /** A PIN login at a device: tile (user) + PIN, or PIN only when user is null. */
-    OidcTokens.TokenResponse pinLogin(TestDevice device, String userId, String pin) {
+    public OidcTokens.TokenResponse pinLogin(TestDevice device, String userId, String pin) {
         return userId == null
                 ? tokens.grant("grant_type", PIN_GRANT, "client_id", REGISTER_CLIENT,
                         "device_assertion", device.assertion(issuer), "pin", pin)
@@ -115,9 +110,15 @@ final class PinLoginWorld {
 
     /** A realm with events on, fast password hashing and the register client. */
     public static class Realm implements RealmConfig {
+
+        /** Each test class that builds a shop names its own realm. */
+        protected String name() {
+            return "bk-pin-login";
+        }
+
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            return realm.name("bk-pin-login")
+            return realm.name(name())
                     .passwordPolicy("hashAlgorithm(pbkdf2-sha256) and hashIterations(1)")
                     .eventsEnabled(true)
                     .clients(ClientBuilder.create().clientId(REGISTER_CLIENT).publicClient().directAccessGrantsEnabled()
