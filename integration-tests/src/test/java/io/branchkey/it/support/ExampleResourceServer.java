@@ -77,6 +77,28 @@ public final class ExampleResourceServer implements AutoCloseable {
         }
     }
 
+    /** POST of a JSON body with a bearer token and, when given, a manager's approval. */
+    public ApiResponse post(String path, String accessToken, String approval, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BranchkeyApi.toJson(body)));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        if (approval != null) {
+            request.header("Branchkey-Approval", approval);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse("POST", base + path, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String log() {
         try {
             return Files.readString(log);
