@@ -53,7 +53,7 @@ public final class BranchkeyRealmResource {
     /** The Branchkey admin UI (docs/admin-ui.md): static files only; it signs in and calls the APIs by itself. */
     @Path("ui")
     public AdminUiResource ui() {
-        return new AdminUiResource(session);
+        return new AdminUiResource(session, realm);
     }
 
     /** The delegated API; authenticates the bearer token before anything else. */

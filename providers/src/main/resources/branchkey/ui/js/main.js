@@ -52,6 +52,7 @@ async function start() {
   const treeReady = tree.refresh();
   await startRouter(async (render, params, query, path) => {
     markNav(path);
+    if (!path.startsWith('/nodes/')) tree.setCurrent(null);
     main.setAttribute('aria-busy', 'true');
     try {
       const content = render ? await render(ctx, params, query) : notFound();

@@ -7,7 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.BrowserSecurityHeaders;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * Serves the Branchkey admin UI at {@code /realms/{realm}/branchkey/ui/} from the provider jar: the page itself,
@@ -37,9 +40,13 @@ public final class AdminUiResource {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final KeycloakSession session;
+    private final RealmModel realm;
 
-    public AdminUiResource(KeycloakSession session) {
+    public AdminUiResource(KeycloakSession session, RealmModel realm) {
         this.session = session;
+        this.realm = realm;
+        // Keycloak would add the realm's own, looser policy (written for its login pages); this UI sets its own.
+        session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
     }
 
     /** The page; {@code .../ui} is redirected to {@code .../ui/} so that the page's relative links resolve. */
@@ -81,16 +88,24 @@ public final class AdminUiResource {
         return notFound();
     }
 
-    private static Response notFound() {
+    private Response notFound() {
         return secured(Response.status(Response.Status.NOT_FOUND).type("text/plain; charset=utf-8").entity("Not found"))
                 .header("Cache-Control", "no-store").build();
     }
 
-    private static Response.ResponseBuilder secured(Response.ResponseBuilder response) {
-        return response
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    private Response.ResponseBuilder secured(Response.ResponseBuilder response) {
+        response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer");
+        // What the realm says about transport security and robots still holds here.
+        for (BrowserSecurityHeaders header : new BrowserSecurityHeaders[] {
+                BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY, BrowserSecurityHeaders.X_ROBOTS_TAG}) {
+            String value = realm.getBrowserSecurityHeaders().getOrDefault(header.getKey(), header.getDefaultValue());
+            if (value != null && !value.isBlank()) {
+                response.header(header.getHeaderName(), value);
+            }
+        }
+        return response;
     }
 }

@@ -23,11 +23,14 @@ export function nodePicker(session, {label, name = 'nodeId', kinds, value, onCha
   }
 
   let timer = null;
+  let searches = 0;
   async function find() {
+    const mine = ++searches;
     const text = search.value;
     fill(results, h('li', {class: 'muted'}, 'Searching…'));
     try {
       const nodes = await searchNodes(session, text, {kinds});
+      if (mine !== searches) return;
       const items = nodes.map(node => h('li', {},
         h('button', {type: 'button', class: 'link-button', on: {click: () => choose(node)}},
           node.name, ' ', h('span', {class: 'node-meta'}, `(${kindLabel(node.kind)}${node.code ? ', ' + node.code : ''})`))));

@@ -103,8 +103,20 @@ export function createTree(session, container) {
     }
   }
 
-  /** Opens the path to a node and marks it as the current one. */
+  /** Marks the current node's link (aria-current) without loading anything. */
+  function setCurrent(nodeId) {
+    currentId = nodeId;
+    container.querySelectorAll('a[data-node-id]').forEach(link => {
+      if (link.dataset.nodeId === nodeId) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+    });
+  }
+
+  /** Opens the path to a node and marks it as the current one; loads only when the node is not shown yet. */
   async function reveal(nodeId) {
+    if (list.querySelector(`a[data-node-id="${CSS.escape(nodeId)}"]`)) {
+      setCurrent(nodeId);
+      return;
+    }
     currentId = nodeId;
     try {
       const path = await session.path(nodeId);
@@ -116,5 +128,5 @@ export function createTree(session, container) {
   }
 
   fill(container, h('h2', {class: 'sidebar-title'}, 'Places'), searchForm, status, results, list);
-  return {refresh, reveal, expand: id => expanded.add(id)};
+  return {refresh, reveal, setCurrent, expand: id => expanded.add(id)};
 }

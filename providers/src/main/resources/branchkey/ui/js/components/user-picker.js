@@ -7,7 +7,9 @@ import {userName} from './format.js';
 export async function findUsers(session, text, max = 25) {
   const q = (text || '').trim().toLowerCase();
   if (session.isRealmAdmin) {
-    return (await session.api.searchUsers(q, max)).filter(u => !u.username.startsWith('service-account-'));
+    // Keycloak's search is by prefix; a search box is expected to find text anywhere in the name.
+    const infix = q && !/[*"]/.test(q) ? `*${q}*` : q;
+    return (await session.api.searchUsers(infix, max)).filter(u => !u.username.startsWith('service-account-'));
   }
   const seen = new Map();
   for (const top of await session.topNodes()) {
@@ -44,9 +46,12 @@ export function userPicker(session, {label, name = 'userId', multiple = false, o
     if (onChange) onChange(user);
   }
 
+  let searches = 0;
   async function find() {
+    const mine = ++searches;
     try {
       const users = await findUsers(session, search.value);
+      if (mine !== searches) return;
       if (multiple) {
         const legend = h('legend', {}, `${label}: matches`);
         const boxes = users.map(user => {

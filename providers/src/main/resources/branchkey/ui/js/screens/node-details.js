@@ -22,7 +22,10 @@ export async function render(ctx, node, keys) {
   const canCreate = CHILD_KINDS[node.kind].length > 0 &&
     allows(keys, node.kind === 'PARTNER' ? 'accounts.create' : 'locations.create');
   const action = h('div', {class: 'action-area', 'aria-live': 'polite'});
-  const reload = () => navigate(`/nodes/${encodeURIComponent(node.id)}/details`);
+  const reload = () => {
+    ctx.tree.refresh(); // names, states and places in the tree may have changed
+    navigate(`/nodes/${encodeURIComponent(node.id)}/details`);
+  };
 
   function open(content) {
     fill(action, content);
@@ -64,6 +67,7 @@ export async function render(ctx, node, keys) {
     onSubmit: async values => {
       await api.deleteNode(node.id, values.cascade);
       session.forget(node.id);
+      ctx.tree.refresh();
       navigate(node.parentId ? `/nodes/${encodeURIComponent(node.parentId)}` : '/');
     },
   });

@@ -19,7 +19,8 @@ export async function pinSection(ctx, user, mayReset) {
         status.locked ? h('strong', {}, ` Locked after ${status.consecutiveFailures} failed attempts.`) : null));
       unlock.hidden = !status.locked;
     } catch (e) {
-      if (e.status === 404 && !e.error) {
+      // Our API's own 404 says not_found; any other 404 means the PIN endpoints are not on this server.
+      if (e.status === 404 && e.error !== 'not_found') {
         available = false;
         fill(statusArea, h('p', {class: 'muted'}, 'PIN management is not available on this server.'));
       } else {
