@@ -105,19 +105,27 @@ class AccountManagerUiIT {
         browser.screenshot("manager-escalation-refused", By.id("grant-form"));
         assertThat(api.get("users/" + cashier + "/access/grants").expect(200).elements()).hasSize(grantsBefore);
 
-        // The refusal is in the audit log of the store, marked as refused.
-        ui.go("#/nodes/" + DemoRealm.node(api, "GW-DEN-001") + "/audit");
+        // Greenwood's manager holds no audit.view: no audit tab for them.
+        ui.go("#/nodes/" + DemoRealm.node(api, "GW-DEN-001"));
+        assertThat(browser.driver().findElements(By.id("tab-audit"))).isEmpty();
+        assertNothingOfHarborAndVine();
+        ui.assertNoCspViolations();
+        browser.close();
+
+        // A realm admin finds the refusal in the audit log of the store.
+        browser = Chromium.start();
+        ui = new AdminUi(browser, urls);
+        ui.signIn("realm-admin");
+        ui.go("#/audit?nodeId=" + DemoRealm.node(api, "GW-DEN-001"));
         ui.select("audit-filter", "outcome", "Refused");
         ui.submit("audit-filter");
         browser.waitForText(By.id("audit-results"), "GRANT_CREATE");
+        browser.waitForText(By.id("audit-results"), "gw-manager");
         browser.waitForText(By.id("audit-results"), "Refused");
-        browser.screenshot("manager-audit", By.id("node-title"));
+        browser.screenshot("audit-log", By.className("topbar"));
         List<JsonNode> refused = api.get("audit?nodeId=" + DemoRealm.node(api, "GW-DEN-001")).expect(200).elements().stream()
                 .filter(e -> "REFUSED".equals(e.path("outcome").asText())).toList();
         assertThat(refused).isNotEmpty();
-
-        assertNothingOfHarborAndVine();
-        ui.assertNoCspViolations();
     }
 
     private void assertNothingOfHarborAndVine() {

@@ -15,19 +15,24 @@ export function field({label, name, type = 'text', value, required, hint, option
   let input;
   if (type === 'select') {
     input = h('select', {id, name, required, 'aria-describedby': describedBy, ...attrs},
-      (options || []).map(o => h('option', {value: o.value, selected: String(o.value) === String(value ?? '')}, o.label)));
+      (options || []).map(o => {
+        const option = h('option', {value: o.value}, o.label);
+        option.defaultSelected = String(o.value) === String(value ?? '');
+        return option;
+      }));
   } else if (type === 'textarea') {
     input = h('textarea', {id, name, required, 'aria-describedby': describedBy, rows: 3, ...attrs});
-    input.value = value ?? '';
+    input.defaultValue = value ?? ''; // form.reset() returns to it
   } else if (type === 'checkbox') {
-    input = h('input', {id, name, type, checked: !!value, 'aria-describedby': describedBy, ...attrs});
+    input = h('input', {id, name, type, 'aria-describedby': describedBy, ...attrs});
+    input.defaultChecked = !!value;
     return h('div', {class: 'field field-checkbox', dataset: {field: name}},
       input, h('label', {for: id}, label),
       hint ? h('p', {class: 'hint', id: hintId}, hint) : null,
       h('p', {class: 'field-error', id: errorId, hidden: true}));
   } else {
     input = h('input', {id, name, type, required, 'aria-describedby': describedBy, ...attrs});
-    input.value = value ?? '';
+    input.defaultValue = value ?? ''; // form.reset() returns to it
   }
   return h('div', {class: 'field', dataset: {field: name}},
     h('label', {for: id}, label, required ? h('span', {class: 'required', 'aria-hidden': 'true'}, ' *') : null),

@@ -9,14 +9,17 @@ import * as devices from './node-devices.js';
 import * as roleGroups from './node-role-groups.js';
 import * as overrides from './node-overrides.js';
 import {auditView} from './audit.js';
+import {allows} from '../session.js';
 
 const TABS = [
   {id: 'details', label: 'Details', render: details.render},
-  {id: 'users', label: 'Users', render: users.render},
-  {id: 'devices', label: 'Devices', render: devices.render, only: node => node.kind === 'LOCATION'},
+  {id: 'users', label: 'Users', render: users.render, only: (node, keys) => allows(keys, 'users.view')},
+  {id: 'devices', label: 'Devices', render: devices.render,
+    only: (node, keys) => node.kind === 'LOCATION' && allows(keys, 'devices.view')},
   {id: 'role-groups', label: 'Role groups', render: roleGroups.render},
   {id: 'overrides', label: 'Override policy', render: overrides.render},
-  {id: 'audit', label: 'Audit log', render: (ctx, node) => auditView(ctx, {nodeId: node.id, fixedNode: node})},
+  {id: 'audit', label: 'Audit log', render: (ctx, node) => auditView(ctx, {nodeId: node.id, fixedNode: node}),
+    only: (node, keys) => allows(keys, 'audit.view')},
 ];
 
 export async function render(ctx, {id, tab = 'details'}) {
@@ -25,7 +28,8 @@ export async function render(ctx, {id, tab = 'details'}) {
   const path = await session.path(id);
   const keys = await session.permissionsAt(id);
   ctx.tree.reveal(id);
-  const tabs = TABS.filter(t => !t.only || t.only(node));
+  // Tabs follow the permission keys the server reported for this place (realm admins: all of them).
+  const tabs = TABS.filter(t => !t.only || t.only(node, keys));
   const current = tabs.find(t => t.id === tab) || tabs[0];
   ctx.title(`${node.name} · ${current.label}`);
 

@@ -25,8 +25,8 @@ export async function render(ctx, {id}) {
     session.isRealmAdmin ? await tenancy(ctx, user) : null,
     await grantsSection(ctx, user),
     await pinSection(ctx, user, mayAnywhere('pins.reset')),
-    h('section', {'aria-labelledby': 'user-audit'}, h('h2', {id: 'user-audit'}, 'Audit log'),
-      await auditView(ctx, {fixedUserId: user.id})),
+    mayAnywhere('audit.view') ? h('section', {'aria-labelledby': 'user-audit'}, h('h2', {id: 'user-audit'}, 'Audit log'),
+      await auditView(ctx, {fixedUserId: user.id})) : null,
   ];
 }
 
