@@ -140,9 +140,9 @@ public final class Chromium implements AutoCloseable {
         wait.until(d -> condition.apply(driver));
     }
 
-    /** Waits until the current screen has finished loading (main is no longer aria-busy). */
+    /** Waits until the admin UI's current screen has finished loading (main is no longer aria-busy); other pages pass. */
     public void waitForScreen() {
-        wait.until(d -> "false".equals(driver.findElement(By.id("main")).getAttribute("aria-busy")));
+        wait.until(d -> driver.findElements(By.id("main")).stream().noneMatch(m -> "true".equals(m.getAttribute("aria-busy"))));
     }
 
     /** Clicks once the element is there and clickable; a list re-rendered meanwhile is simply looked up again. */
