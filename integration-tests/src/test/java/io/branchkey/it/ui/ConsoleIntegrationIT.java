@@ -44,9 +44,17 @@ class ConsoleIntegrationIT {
 
     BranchkeyApi api;
 
+    /** Users this test made in the shared demo realm, removed afterwards. */
+    private final List<String> created = new java.util.ArrayList<>();
+
     @BeforeEach
     void demo() {
         api = DemoRealm.ensure(admin, urls);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeUsers() {
+        created.forEach(id -> admin.realm(DemoRealm.NAME).users().delete(id).close());
     }
 
     @Test
@@ -146,7 +154,9 @@ class ConsoleIntegrationIT {
         user.setEmail(username + "@example.com");
         user.setEnabled(true);
         try (Response response = admin.realm(DemoRealm.NAME).users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
+            String id = CreatedResponseUtil.getCreatedId(response);
+            created.add(id);
+            return id;
         }
     }
 

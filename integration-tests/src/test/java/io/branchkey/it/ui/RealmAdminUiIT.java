@@ -51,10 +51,17 @@ class RealmAdminUiIT {
         ui = new AdminUi(browser, urls);
     }
 
+    /** What this test added to the shared demo realm goes again: other tests count its nodes. */
+    private final List<Runnable> cleanup = new java.util.ArrayList<>();
+
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.close();
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            cleanup.forEach(Runnable::run);
         }
     }
 
@@ -78,6 +85,7 @@ class RealmAdminUiIT {
         ui.submit("node-create-form");
         ui.waitForHeading("Copperleaf Coffee " + run);
         String account = DemoRealm.node(api, "CL-" + run);
+        cleanup.add(() -> api.delete("nodes/" + account + "?cascade=true").expect(204));
 
         // … a region in it …
         browser.click(By.id("add-child"));
@@ -207,7 +215,9 @@ class RealmAdminUiIT {
         user.setEmail(username + "@copperleaf.example");
         user.setEnabled(true);
         try (Response response = admin.realm(DemoRealm.NAME).users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
+            String id = CreatedResponseUtil.getCreatedId(response);
+            cleanup.add(() -> admin.realm(DemoRealm.NAME).users().delete(id).close());
+            return id;
         }
     }
 }
