@@ -13,6 +13,9 @@ final class AdminEvents {
     static final String GRANT = "BRANCHKEY_GRANT";
     static final String DEVICE = "BRANCHKEY_DEVICE";
     static final String OVERRIDE_RULE = "BRANCHKEY_OVERRIDE_RULE";
+    static final String PIN = "BRANCHKEY_PIN";
+    static final String PIN_POLICY = "BRANCHKEY_PIN_POLICY";
+    static final String PIN_SETTINGS = "BRANCHKEY_PIN_SETTINGS";
     static final String ROOT = "branchkey";
 
     private AdminEvents() {

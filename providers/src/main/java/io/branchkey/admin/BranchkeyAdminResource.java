@@ -55,6 +55,17 @@ public final class BranchkeyAdminResource {
         return new UserAccessResource(session, realm, auth, Users.require(session, realm, userId));
     }
 
+    @Path("users/{userId}/pin")
+    public UserPinResource userPin(@PathParam("userId") String userId) {
+        auth.users().requireQuery();
+        return new UserPinResource(session, realm, auth, adminEvent, Users.require(session, realm, userId));
+    }
+
+    @Path("pin-policy")
+    public PinPolicyResource pinPolicy() {
+        return new PinPolicyResource(session, realm, auth, adminEvent);
+    }
+
     @Path("catalog")
     public CatalogResource catalog() {
         return new CatalogResource(session, realm, auth, adminEvent);

@@ -47,7 +47,8 @@ public final class BranchkeyRealmResource {
     /** Manager-override policy for registers, and approvals (docs/overrides.md). */
     @Path("overrides")
     public OverrideEndpoint overrides() {
-        return new OverrideEndpoint(session, realm);
+        return new OverrideEndpoint(session, realm,
+                session.getProvider(io.branchkey.override.OverridePolicyProvider.class).approvalLifetimeSeconds());
     }
 
     /** The Branchkey admin UI (docs/admin-ui.md): static files only; it signs in and calls the APIs by itself. */

@@ -12,6 +12,8 @@ import io.branchkey.device.DeviceModel;
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.DeviceStatus;
 import io.branchkey.device.DeviceType;
+import io.branchkey.pin.PinDeviceStatus;
+import io.branchkey.pin.PinProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -104,6 +106,28 @@ public final class DevicesResource {
         auth.realm().requireManageRealm();
         require(id);
         return changed(OperationType.UPDATE, Device.of(devices.setStatus(realm, id, DeviceStatus.ACTIVE)));
+    }
+
+    /** The device's PIN lockout: failures, delay and lock (docs/pin.md). */
+    @GET
+    @Path("{id}/pin-lockout")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinDeviceStatus pinLockout(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        return session.getProvider(PinProvider.class).deviceStatus(realm, require(id).id());
+    }
+
+    /** Unlocks a device after too many wrong PINs. */
+    @POST
+    @Path("{id}/unlock")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinDeviceStatus unlock(@PathParam("id") String id) {
+        auth.realm().requireManageRealm();
+        DeviceModel device = require(id);
+        PinProvider pins = session.getProvider(PinProvider.class);
+        pins.unlockDevice(realm, device.id());
+        changed(OperationType.ACTION, Device.of(device));
+        return pins.deviceStatus(realm, device.id());
     }
 
     @DELETE

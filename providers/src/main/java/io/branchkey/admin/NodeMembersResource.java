@@ -65,7 +65,7 @@ public final class NodeMembersResource {
     public Response add(@PathParam("userId") String userId) {
         UserModel user = Users.require(session, realm, userId);
         auth.users().requireManage(user);
-        if (memberships.addMember(realm, node, user)) {
+        if (io.branchkey.admin.rest.ApiErrors.translate(() -> memberships.addMember(realm, node, user))) {
             AdminEvents.emit(adminEvent, OperationType.CREATE, AdminEvents.MEMBERSHIP,
                     new MembershipRepresentation(node.getId(), user.getId()), "nodes", node.getId(), "users", user.getId());
         }

@@ -209,6 +209,12 @@ public final class NodesResource {
         return new NodeMembersResource(session, realm, auth, adminEvent, require(id));
     }
 
+    @Path("{id}/pin-settings")
+    public NodePinSettingsResource pinSettings(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        return new NodePinSettingsResource(session, realm, auth, adminEvent, require(id));
+    }
+
     @GET
     @Path("{id}/grants")
     @Produces(MediaType.APPLICATION_JSON)

@@ -12,6 +12,10 @@ import io.branchkey.device.jpa.DeviceNonceEntity;
 import io.branchkey.device.jpa.DeviceTypeEntity;
 import io.branchkey.device.jpa.EnrollmentEntity;
 import io.branchkey.override.jpa.OverrideRuleEntity;
+import io.branchkey.override.jpa.RedemptionEntity;
+import io.branchkey.pin.jpa.PinCredentialEntity;
+import io.branchkey.pin.jpa.PinDeviceEntity;
+import io.branchkey.pin.jpa.PinLocationEntity;
 import io.branchkey.tenancy.jpa.HomeAccountEntity;
 import io.branchkey.tenancy.jpa.NodeClosureEntity;
 import io.branchkey.tenancy.jpa.TenantMembershipEntity;
@@ -46,7 +50,11 @@ public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProvide
             EnrollmentEntity.class,
             DeviceNonceEntity.class,
             DeviceTypeEntity.class,
-            OverrideRuleEntity.class);
+            OverrideRuleEntity.class,
+            RedemptionEntity.class,
+            PinCredentialEntity.class,
+            PinDeviceEntity.class,
+            PinLocationEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

@@ -23,6 +23,9 @@ public interface OverridePolicyProvider extends Provider {
     /** For every action some node on the path has a rule for: the nearest rule, with one query. */
     List<EffectiveRule> effectiveAt(RealmModel realm, String nodeId);
 
+    /** How long an approval lives, in seconds (configured; at most 120). */
+    long approvalLifetimeSeconds();
+
     /** The nearest rule for the action at the node, or null when no node on the path has one. */
     EffectiveRule effectiveRule(RealmModel realm, String nodeId, String action);
 }

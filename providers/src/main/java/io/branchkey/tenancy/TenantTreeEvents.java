@@ -36,6 +36,14 @@ public final class TenantTreeEvents {
             implements ProviderEvent {
     }
 
+    /**
+     * A user has just become a member of a node (the row is written). A listener may refuse by throwing
+     * {@link TenancyException} (a conflict), e.g. a PIN-only location whose PINs must stay unique.
+     */
+    public record MemberAdded(KeycloakSession session, RealmModel realm, String nodeId, String userId)
+            implements ProviderEvent {
+    }
+
     /** The realm is being deleted: listeners delete their rows before the tree's own go. */
     public record RealmDataRemoving(KeycloakSession session, RealmModel realm) implements ProviderEvent {
     }

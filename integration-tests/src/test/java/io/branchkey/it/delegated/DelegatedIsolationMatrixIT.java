@@ -218,12 +218,21 @@ class DelegatedIsolationMatrixIT {
                 probe("POST", "disable foreign device", x -> "devices/" + x.t().device() + "/disable", x -> null, NOT_FOUND),
                 probe("POST", "enable foreign device", x -> "devices/" + x.t().device() + "/enable", x -> null, NOT_FOUND),
                 probe("DELETE", "delete foreign device", x -> "devices/" + x.t().device(), x -> null, NOT_FOUND),
+                probe("GET", "foreign device's PIN lockout", x -> "devices/" + x.t().device() + "/pin-lockout", x -> null, NOT_FOUND),
+                probe("POST", "unlock foreign device", x -> "devices/" + x.t().device() + "/unlock", x -> null, NOT_FOUND),
                 probe("GET", "foreign store's override rules", x -> "nodes/" + x.t().store() + "/override-rules", x -> null, NOT_FOUND),
                 probe("GET", "foreign store's override policy", x -> "nodes/" + x.t().store() + "/override-policy", x -> null, NOT_FOUND),
                 probe("PUT", "lift foreign store's return approval", x -> "nodes/" + x.t().store() + "/override-rules/return",
                         x -> Map.of("required", false), NOT_FOUND),
                 probe("DELETE", "remove foreign account's return rule", x -> "nodes/" + x.t().account() + "/override-rules/return",
                         x -> null, NOT_FOUND),
+                probe("GET", "foreign user's PIN status", x -> "users/" + x.t().user().id() + "/pin", x -> null, NOT_FOUND),
+                probe("POST", "generate foreign user's PIN", x -> "users/" + x.t().user().id() + "/pin/generate", x -> null, NOT_FOUND),
+                probe("DELETE", "reset foreign user's PIN", x -> "users/" + x.t().user().id() + "/pin", x -> null, NOT_FOUND),
+                probe("POST", "unlock foreign user's PIN", x -> "users/" + x.t().user().id() + "/pin/unlock", x -> null, NOT_FOUND),
+                probe("GET", "foreign store's PIN settings", x -> "nodes/" + x.t().store() + "/pin-settings", x -> null, NOT_FOUND),
+                probe("PUT", "foreign store to PIN-only", x -> "nodes/" + x.t().store() + "/pin-settings",
+                        x -> Map.of("mode", "PIN_ONLY"), NOT_FOUND),
                 probe("GET", "foreign node's audit", x -> "audit?nodeId=" + x.t().store(), x -> null, NOT_FOUND),
                 probe("GET", "foreign account's audit", x -> "audit?nodeId=" + x.t().account(), x -> null, NOT_FOUND),
                 probe("GET", "foreign user's audit", x -> "audit?userId=" + x.t().user().id(), x -> null, NOT_FOUND),
@@ -261,12 +270,16 @@ class DelegatedIsolationMatrixIT {
         List<String> users = new ArrayList<>();
         for (UserRepresentation user : realm.admin().users().list(0, 1000)) {
             users.add(user.getId() + " " + user.getUsername() + " " + user.getEmail() + " " + user.getFirstName() + " "
-                    + user.getLastName() + " " + user.isEnabled());
+                    + user.getLastName() + " " + user.isEnabled() + " " + user.getRequiredActions());
+            state.put("PIN of " + user.getUsername(), w.admin.get("users/" + user.getId() + "/pin").expect(200).json());
             state.put("grants of " + user.getUsername(), w.admin.get("users/" + user.getId() + "/access/grants").expect(200).json());
             state.put("tenancy of " + user.getUsername(), w.tenancy(user.getId()));
         }
         users.sort(null);
         state.put("users", users);
+        for (String store : List.of(w.storeA1, w.storeA2, w.storeB, w.storeF)) {
+            state.put("PIN settings of " + w.names.get(store), w.admin.get("nodes/" + store + "/pin-settings").expect(200).json());
+        }
         return state;
     }
 

@@ -122,6 +122,11 @@ public final class BranchkeyApi {
         return sendTo(method, URI.create(url(path)), body);
     }
 
+    /** POST with extra request headers, e.g. a device assertion. */
+    public ApiResponse postWithHeaders(String path, Object body, java.util.Map<String, String> headers) {
+        return sendTo("POST", URI.create(url(path)), body, headers);
+    }
+
     /** GET with one extra request header, e.g. If-None-Match. */
     public ApiResponse getWithHeader(String path, String header, String value) {
         return sendTo("GET", URI.create(url(path)), null, java.util.Map.of(header, value));

@@ -30,6 +30,7 @@ public final class CompactPermissions {
     private final long catalogVersion;
     private final boolean overage;
     private final Map<Long, BitSet> anchors;
+    private volatile AnchorTable table;
 
     private CompactPermissions(long catalogVersion, boolean overage, Map<Long, BitSet> anchors) {
         this.catalogVersion = catalogVersion;
@@ -89,22 +90,23 @@ public final class CompactPermissions {
     }
 
     /**
-     * THE decision of docs/claims.md: the nearest anchor on the node's path decides; no anchor, no permission.
+     * Whether the permission is held at the node, by THE decision rule of docs/claims.md ({@link AnchorTable}).
      *
      * @param index the permission's catalog index (negative: unknown, never held)
      * @param path  handles from the root down to the node itself
      */
     public boolean holds(int index, long[] path) {
-        if (index < 0 || overage) {
-            return false;
+        return !overage && table().decide(HandlePath.of(path), index);
+    }
+
+    /** The anchors as a lookup table, built once per claim (benign race: any copy is equal). */
+    public AnchorTable table() {
+        AnchorTable built = table;
+        if (built == null) {
+            built = AnchorTable.of(this);
+            table = built;
         }
-        for (int i = path.length - 1; i >= 0; i--) {
-            BitSet bits = anchors.get(path[i]);
-            if (bits != null) {
-                return bits.get(index);
-            }
-        }
-        return false;
+        return built;
     }
 
     /** The claim value, as JSON-ready maps, lists, strings and numbers, in the deterministic order of the spec. */

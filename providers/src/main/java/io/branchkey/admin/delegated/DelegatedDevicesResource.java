@@ -12,6 +12,8 @@ import io.branchkey.audit.AuditProvider;
 import io.branchkey.device.DeviceModel;
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.DeviceStatus;
+import io.branchkey.pin.PinDeviceStatus;
+import io.branchkey.pin.PinProvider;
 import io.branchkey.tenancy.TenantNodeModel;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -97,6 +99,26 @@ public final class DelegatedDevicesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Device enable(@PathParam("id") String id) {
         return status(id, DeviceStatus.ACTIVE, "DEVICE_ENABLE");
+    }
+
+    @GET
+    @Path("{id}/pin-lockout")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinDeviceStatus pinLockout(@PathParam("id") String id) {
+        DeviceModel device = deviceWith(id, DelegatedPermissions.VIEW_DEVICES);
+        return session.getProvider(PinProvider.class).deviceStatus(guard.caller().realm(), device.id());
+    }
+
+    /** A manager unlocks a register after too many wrong PINs (docs/pin.md). */
+    @POST
+    @Path("{id}/unlock")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinDeviceStatus unlock(@PathParam("id") String id) {
+        DeviceModel device = deviceWith(id, DelegatedPermissions.MANAGE_DEVICES);
+        PinProvider pins = session.getProvider(PinProvider.class);
+        pins.unlockDevice(guard.caller().realm(), device.id());
+        audit("DEVICE_UNLOCK", device.locationId(), device.id(), device.name());
+        return pins.deviceStatus(guard.caller().realm(), device.id());
     }
 
     @DELETE

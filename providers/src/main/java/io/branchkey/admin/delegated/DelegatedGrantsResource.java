@@ -113,7 +113,7 @@ public final class DelegatedGrantsResource {
                             throw ApiErrors.notFound("userId", "the user is not a member of this node");
                         }
                         audit(s, g, "MEMBERSHIP_REMOVE", node.getId(), user.getId());
-                    } else if (memberships.addMember(g.caller().realm(), node, user)) {
+                    } else if (ApiErrors.translate(() -> memberships.addMember(g.caller().realm(), node, user))) {
                         audit(s, g, "MEMBERSHIP_ADD", node.getId(), user.getId());
                     }
                     return new MembershipResult(user.getId(), node.getId());

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.branchkey.admin.NodePinSettingsResource;
 import io.branchkey.admin.NodeRepresentation;
 import io.branchkey.admin.OverrideRepresentations;
+import io.branchkey.admin.PinApi;
 import io.branchkey.admin.UserSummary;
 import io.branchkey.admin.rest.ApiErrors;
 import io.branchkey.admin.rest.JsonBodies;
@@ -13,6 +15,7 @@ import io.branchkey.admin.rest.Paging;
 import io.branchkey.admin.rest.QueryParams;
 import io.branchkey.audit.AuditProvider;
 import io.branchkey.override.OverridePolicyProvider;
+import io.branchkey.pin.PinProvider;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.NodeStatus;
@@ -148,7 +151,7 @@ public final class DelegatedNodesResource {
     public Response assign(@PathParam("id") String id, @PathParam("userId") String userId) {
         TenantNodeModel node = guard.nodeWith(id, "id", DelegatedPermissions.UPDATE_USER_LOCATIONS);
         UserModel user = guard.userWith(userId, DelegatedPermissions.UPDATE_USER_LOCATIONS);
-        if (session.getProvider(TenantMembershipProvider.class).addMember(guard.caller().realm(), node, user)) {
+        if (ApiErrors.translate(() -> session.getProvider(TenantMembershipProvider.class).addMember(guard.caller().realm(), node, user))) {
             audit("MEMBERSHIP_ADD", node.getId(), user.getId(), null);
         }
         return Response.noContent().build();
@@ -210,6 +213,29 @@ public final class DelegatedNodesResource {
 
     private OverridePolicyProvider overrides() {
         return session.getProvider(OverridePolicyProvider.class);
+    }
+
+    /** A LOCATION's PIN login mode: visible to whoever sees the node, changed with locations.update. */
+    @GET
+    @Path("{id}/pin-settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinApi.PinSettings pinSettings(@PathParam("id") String id) {
+        TenantNodeModel node = guard.visibleNode(id, "id");
+        NodePinSettingsResource.requireLocation(node);
+        return new PinApi.PinSettings(session.getProvider(PinProvider.class).loginMode(guard.caller().realm(), node.getId()));
+    }
+
+    @PUT
+    @Path("{id}/pin-settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinApi.PinSettings updatePinSettings(@PathParam("id") String id, String body) {
+        TenantNodeModel node = guard.nodeWith(id, "id", DelegatedPermissions.UPDATE_LOCATIONS);
+        NodePinSettingsResource.requireLocation(node);
+        PinApi.PinSettings settings = PinApi.settings(body);
+        PinApi.translate(() -> session.getProvider(PinProvider.class).setLoginMode(guard.caller().realm(), node.getId(),
+                settings.mode()));
+        audit("PIN_SETTINGS_UPDATE", node.getId(), "mode " + settings.mode());
+        return settings;
     }
 
     private void audit(String action, String nodeId, String details) {

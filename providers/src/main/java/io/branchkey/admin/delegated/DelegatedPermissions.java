@@ -21,6 +21,7 @@ final class DelegatedPermissions {
     static final String REGISTER_DEVICES = "devices.register";
     static final String MANAGE_DEVICES = "devices.manage";
     static final String MANAGE_OVERRIDE_POLICY = "overrides.manage-policy";
+    static final String RESET_PINS = "pins.reset";
 
     private DelegatedPermissions() {
     }

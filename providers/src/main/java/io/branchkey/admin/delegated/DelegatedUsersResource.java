@@ -122,6 +122,12 @@ public final class DelegatedUsersResource {
         return UserSummary.of(user);
     }
 
+    /** The user's PIN: status, generate, reset, unlock (docs/pin.md). */
+    @Path("{userId}/pin")
+    public DelegatedPinResource pin(@PathParam("userId") String userId) {
+        return new DelegatedPinResource(session, guard, userId);
+    }
+
     /** The user's grants at nodes the caller can see. */
     @GET
     @Path("{userId}/grants")

@@ -17,6 +17,7 @@ import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.DeviceStatus;
 import io.branchkey.device.DeviceType;
 import io.branchkey.device.EnrollmentCode;
+import io.branchkey.pin.PinProvider;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantNodeModel;
@@ -197,6 +198,7 @@ final class JpaDeviceProvider implements DeviceProvider {
         for (DeviceEntity device : devices) {
             em.createQuery("delete from DeviceNonceEntity n where n.deviceId = :deviceId")
                     .setParameter("deviceId", device.getId()).executeUpdate();
+            session.getProvider(PinProvider.class).removeDeviceData(realm, device.getId());
             em.remove(device);
         }
         em.flush();

@@ -19,10 +19,17 @@ final class JpaOverridePolicyProvider implements OverridePolicyProvider {
 
     private final KeycloakSession session;
     private final EntityManager em;
+    private final long approvalSeconds;
 
-    JpaOverridePolicyProvider(KeycloakSession session, EntityManager em) {
+    JpaOverridePolicyProvider(KeycloakSession session, EntityManager em, long approvalSeconds) {
         this.session = session;
         this.em = em;
+        this.approvalSeconds = approvalSeconds;
+    }
+
+    @Override
+    public long approvalLifetimeSeconds() {
+        return approvalSeconds;
     }
 
     @Override

@@ -12,10 +12,14 @@ import org.keycloak.models.KeycloakSessionFactory;
 public final class JpaOverridePolicyProviderFactory implements OverridePolicyProviderFactory {
 
     public static final String PROVIDER_ID = "jpa";
+    static final String APPROVAL_SECONDS = "approval-seconds";
+    static final int DEFAULT_APPROVAL_SECONDS = 120;
+
+    private long approvalSeconds = DEFAULT_APPROVAL_SECONDS;
 
     @Override
     public OverridePolicyProvider create(KeycloakSession session) {
-        return new JpaOverridePolicyProvider(session, em(session));
+        return new JpaOverridePolicyProvider(session, em(session), approvalSeconds);
     }
 
     /** A node's rules are its configuration: they go with it, with or without cascade, and with the realm. */
@@ -39,6 +43,19 @@ public final class JpaOverridePolicyProviderFactory implements OverridePolicyPro
 
     @Override
     public void init(Config.Scope config) {
+        int seconds = config.getInt(APPROVAL_SECONDS, DEFAULT_APPROVAL_SECONDS);
+        if (seconds < 10 || seconds > 120) {
+            throw new IllegalArgumentException(APPROVAL_SECONDS + " must be from 10 to 120, not " + seconds);
+        }
+        approvalSeconds = seconds;
+    }
+
+    @Override
+    public java.util.List<org.keycloak.provider.ProviderConfigProperty> getConfigMetadata() {
+        return org.keycloak.provider.ProviderConfigurationBuilder.create()
+                .property().name(APPROVAL_SECONDS).type(org.keycloak.provider.ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(DEFAULT_APPROVAL_SECONDS).helpText("How long a manager's approval can be used, 10 to 120 seconds")
+                .add().build();
     }
 
     @Override

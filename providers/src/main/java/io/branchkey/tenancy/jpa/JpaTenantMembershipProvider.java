@@ -7,15 +7,19 @@ import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantMembershipProvider;
 import io.branchkey.tenancy.TenantNodeModel;
+import io.branchkey.tenancy.TenantTreeEvents;
 import jakarta.persistence.EntityManager;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 final class JpaTenantMembershipProvider implements TenantMembershipProvider {
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
-    JpaTenantMembershipProvider(EntityManager em) {
+    JpaTenantMembershipProvider(KeycloakSession session, EntityManager em) {
+        this.session = session;
         this.em = em;
     }
 
@@ -26,6 +30,7 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
         }
         em.persist(new TenantMembershipEntity(realm.getId(), node.getId(), user.getId(), System.currentTimeMillis()));
         em.flush();
+        session.getKeycloakSessionFactory().publish(new TenantTreeEvents.MemberAdded(session, realm, node.getId(), user.getId()));
         return true;
     }
 

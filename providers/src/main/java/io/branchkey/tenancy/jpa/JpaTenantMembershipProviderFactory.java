@@ -13,7 +13,7 @@ public final class JpaTenantMembershipProviderFactory implements TenantMembershi
 
     @Override
     public TenantMembershipProvider create(KeycloakSession session) {
-        return new JpaTenantMembershipProvider(session.getProvider(JpaConnectionProvider.class).getEntityManager());
+        return new JpaTenantMembershipProvider(session, session.getProvider(JpaConnectionProvider.class).getEntityManager());
     }
 
     @Override

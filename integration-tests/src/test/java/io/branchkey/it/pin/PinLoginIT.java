@@ -1,0 +1,206 @@
+package io.branchkey.it.pin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.branchkey.it.support.BranchkeyServerConfig;
+import io.branchkey.it.support.RegisterShop;
+import io.branchkey.it.support.OidcTokens;
+import io.branchkey.it.support.TestDevice;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * PIN login at native registers (the PIN grant): a registered device, the person's tile and PIN, the permission the
+ * device type demands, tokens locked to the device's location with a PIN acr, and the lockout rules under
+ * parallel attack. Every refusal looks the same from outside.
+ */
+@KeycloakIntegrationTest(config = BranchkeyServerConfig.class)
+class PinLoginIT {
+
+    @InjectRealm(config = RegisterShop.Realm.class)
+    ManagedRealm realm;
+
+    @InjectAdminClient
+    Keycloak keycloak;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    static RegisterShop world;
+    RegisterShop w;
+
+    @BeforeEach
+    void world() {
+        world = RegisterShop.of(world, realm, keycloak, urls);
+        w = world;
+        // the shared devices start each test without the failures of earlier tests
+        w.admin.post("devices/" + w.register.id() + "/unlock", null).expect(200);
+        w.admin.post("devices/" + w.fulfillmentDevice.id() + "/unlock", null).expect(200);
+    }
+
+    private static void assertRefused(OidcTokens.TokenResponse response) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
+        assertThat(response.body().get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(response.body().has("access_token")).isFalse();
+    }
+
+    @Test
+    void aCashierLogsInAtTheRegisterWithTileAndPin() {
+        OidcTokens.TokenResponse response = w.pinLogin(w.register, w.cashier.id(), w.cashier.pin()).expectOk();
+        JsonNode claims = response.claims();
+        assertThat(claims.get("sub").asText()).isEqualTo(w.cashier.id());
+        assertThat(claims.get("acr").asText()).isEqualTo("urn:branchkey:acr:pin");
+        assertThat(claims.get("bk_tenancy").get("scope").get("id").asText()).isEqualTo(w.store);
+        assertThat(response.body().has("refresh_token")).isTrue();
+
+        // a refresh keeps the register's location, whatever scope is asked for
+        OidcTokens.TokenResponse refreshed = w.tokens.refresh(RegisterShop.REGISTER_CLIENT, response.refreshToken(),
+                "branchkey_scope", "location:" + w.otherStore).expectOk();
+        assertThat(refreshed.claims().get("bk_tenancy").get("scope").get("id").asText()).isEqualTo(w.store);
+    }
+
+    @Test
+    void wrongUnknownAndMissingPinsAllLookTheSame() {
+        assertRefused(w.pinLogin(w.register, w.cashier.id(), "000000"));
+        assertRefused(w.pinLogin(w.register, w.cashier.id(), w.shiftLead.pin()));
+        assertRefused(w.pinLogin(w.register, "no-such-user", w.cashier.pin()));
+        assertRefused(w.pinLogin(w.register, null, w.cashier.pin())); // not a PIN-only location
+        w.pinLogin(w.register, w.cashier.id(), w.cashier.pin()).expectOk();
+        assertThat(w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id", RegisterShop.REGISTER_CLIENT,
+                "device_assertion", w.register.assertion(w.issuer)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDeviceTypeDecidesWhoMayLogIn() {
+        // KlickTrack: Fulfillment "Can NOT access register (User will get access denied error attempting to login to register)"
+        OidcTokens.TokenResponse denied = w.pinLogin(w.register, w.fulfillment.id(), w.fulfillment.pin());
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body().get("error").asText()).isEqualTo("access_denied");
+        assertThat(denied.body().get("error_description").asText()).contains("register.access");
+        w.pinLogin(w.fulfillmentDevice, w.fulfillment.id(), w.fulfillment.pin()).expectOk();
+        OidcTokens.TokenResponse cashierAtFulfillment = w.pinLogin(w.fulfillmentDevice, w.cashier.id(), w.cashier.pin());
+        assertThat(cashierAtFulfillment.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aDeviceProofWorksOnceAndADisabledDeviceIsRefused() {
+        String assertion = w.register.assertion(w.issuer);
+        w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id", RegisterShop.REGISTER_CLIENT,
+                "device_assertion", assertion, "pin", w.cashier.pin(), "user_id", w.cashier.id()).expectOk();
+        assertRefused(w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id", RegisterShop.REGISTER_CLIENT,
+                "device_assertion", assertion, "pin", w.cashier.pin(), "user_id", w.cashier.id()));
+
+        TestDevice spare = w.device(w.store, "register");
+        w.admin.post("devices/" + spare.id() + "/disable", null).expect(200);
+        assertRefused(w.pinLogin(spare, w.cashier.id(), w.cashier.pin()));
+        w.admin.post("devices/" + spare.id() + "/enable", null).expect(200);
+        w.pinLogin(spare, w.cashier.id(), w.cashier.pin()).expectOk();
+    }
+
+    @Test
+    void aPinOnlyLocationFindsThePersonByTheirPin() {
+        String store = new io.branchkey.it.support.Tree(w.admin).location(w.account, "PIN-only Store");
+        w.admin.put("nodes/" + store + "/pin-settings", Map.of("mode", "PIN_ONLY")).expect(200);
+        RegisterShop.Person cashier = w.person("Pia", "Pinonly", "KlickTrack Cashier");
+        w.admin.put("nodes/" + store + "/users/" + cashier.id(), null).expect(204);
+        new io.branchkey.it.support.AccessApi(w.admin).grant(cashier.id(), store, w.templates.get("KlickTrack Cashier"));
+        TestDevice register = w.device(store, "register");
+        String pin = w.newPin(cashier.id());
+        OidcTokens.TokenResponse response = w.pinLogin(register, null, pin).expectOk();
+        assertThat(response.claims().get("sub").asText()).isEqualTo(cashier.id());
+        assertRefused(w.pinLogin(register, null, "135790"));
+    }
+
+    @Test
+    void twentyParallelWrongPinsLockTheCredentialAtExactlyTen() throws Exception {
+        RegisterShop.Person target = w.person("Parallel", "Target", "KlickTrack Cashier");
+        // 20 registers, one wrong attempt each, all at once: only the credential's limit can stop them
+        List<TestDevice> registers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            registers.add(w.device(w.store, "register"));
+        }
+        List<String> assertions = registers.stream().map(d -> d.assertion(w.issuer)).toList();
+        String wrong = target.pin().equals("246813") ? "975312" : "246813";
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (String assertion : assertions) {
+                attempts.add(() -> w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id",
+                        RegisterShop.REGISTER_CLIENT, "device_assertion", assertion, "pin", wrong,
+                        "user_id", target.id()).status());
+            }
+            for (Future<Integer> status : pool.invokeAll(attempts)) {
+                assertThat(status.get()).isEqualTo(400);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode status = w.admin.get("users/" + target.id() + "/pin").expect(200).json();
+        assertThat(status.get("consecutiveFailures").asInt()).as("%s", status).isEqualTo(10);
+        assertThat(status.get("locked").asBoolean()).isTrue();
+        // locked: even the right PIN is refused, the same way
+        assertRefused(w.pinLogin(w.register, target.id(), target.pin()));
+        // the lockout never touches the password
+        w.tokens.password(RegisterShop.REGISTER_CLIENT, target.username(), RegisterShop.PASSWORD).expectOk();
+        // a manager unlocks, and the PIN works again
+        w.admin.post("users/" + target.id() + "/pin/unlock", null).expect(204);
+        w.pinLogin(w.register, target.id(), target.pin()).expectOk();
+
+        List<String> errors = events().stream()
+                .filter(e -> e.getDetails() != null && target.id().equals(e.getDetails().get("picked_user_id")))
+                .map(EventRepresentation::getError).toList();
+        assertThat(errors).as("10 counted failures, then the lock").hasSize(21)
+                .containsOnly("invalid_pin", "pin_locked");
+        assertThat(errors.stream().filter("invalid_pin"::equals)).hasSize(10);
+    }
+
+    @Test
+    void aDeviceWaitsAfterFiveWrongPinsAndAManagerCanUnlockIt() {
+        TestDevice device = w.device(w.store, "register");
+        for (int i = 0; i < 5; i++) {
+            assertRefused(w.pinLogin(device, w.shiftLead.id(), "000000"));
+        }
+        JsonNode lockout = w.admin.get("devices/" + device.id() + "/pin-lockout").expect(200).json();
+        assertThat(lockout.get("consecutiveFailures").asInt()).isEqualTo(5);
+        assertThat(lockout.hasNonNull("retryAt")).as("a delay after 5 failures: %s", lockout).isTrue();
+        // inside the delay even the right PIN is refused without being checked
+        assertRefused(w.pinLogin(device, w.shiftLead.id(), w.shiftLead.pin()));
+        w.admin.post("devices/" + device.id() + "/unlock", null).expect(200);
+        w.pinLogin(device, w.shiftLead.id(), w.shiftLead.pin()).expectOk();
+    }
+
+    @Test
+    void pinLoginsAndFailuresAreEventsWithDeviceAndLocation() {
+        w.pinLogin(w.register, w.shiftLead.id(), w.shiftLead.pin()).expectOk();
+        assertRefused(w.pinLogin(w.register, w.shiftLead.id(), "000000"));
+        List<EventRepresentation> mine = events().stream().filter(e -> w.shiftLead.id().equals(e.getUserId())
+                || e.getDetails() != null && w.register.id().equals(e.getDetails().get("device_id"))).toList();
+        EventRepresentation login = mine.stream().filter(e -> "LOGIN".equals(e.getType())).findFirst().orElseThrow();
+        assertThat(login.getDetails()).containsEntry("device_id", w.register.id()).containsEntry("location_id", w.store);
+        EventRepresentation failure = mine.stream().filter(e -> "LOGIN_ERROR".equals(e.getType())).findFirst().orElseThrow();
+        assertThat(failure.getError()).isEqualTo("invalid_pin");
+        assertThat(failure.getDetails()).containsEntry("device_id", w.register.id()).containsEntry("location_id", w.store);
+        assertThat(mine.toString()).doesNotContain(w.shiftLead.pin());
+    }
+
+    private List<EventRepresentation> events() {
+        return realm.admin().getEvents(null, null, null, null, null, null, 0, 1000);
+    }
+}

@@ -1,0 +1,114 @@
+package io.branchkey.admin;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.branchkey.admin.rest.ApiError;
+import io.branchkey.admin.rest.ApiErrors;
+import io.branchkey.admin.rest.JsonBodies;
+import io.branchkey.pin.PinConfigurationException;
+import io.branchkey.pin.PinLoginMode;
+import io.branchkey.pin.PinPolicy;
+import io.branchkey.pin.PinPolicyException;
+import io.branchkey.pin.PinStatus;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.services.ErrorResponseException;
+
+/** What the admin and delegated PIN endpoints share: bodies, the one-time PIN response, error mapping. */
+public final class PinApi {
+
+    private static final Logger LOG = Logger.getLogger(PinApi.class);
+
+    private PinApi() {
+    }
+
+    /** Body of POST …/pin/generate; may be absent altogether. */
+    public record GenerateRequest(Integer length) {
+    }
+
+    /** The one answer that ever contains a PIN. */
+    public record GeneratedPin(String pin) {
+    }
+
+    /** What admin events and audit entries record about a generated PIN: its length, never the PIN. */
+    public record GeneratedPinEvent(int length) {
+    }
+
+    public record PinSettings(PinLoginMode mode) {
+    }
+
+    public record PolicyRepresentation(Integer length, Boolean usersMayChoose, List<String> blockedPins,
+                                       Integer locationHourlyFailureBudget) {
+
+        public static PolicyRepresentation of(PinPolicy policy) {
+            return new PolicyRepresentation(policy.length(), policy.usersMayChoose(), policy.blockedPins(),
+                    policy.locationHourlyFailureBudget());
+        }
+    }
+
+    public record StatusRepresentation(boolean configured, Long createdAt, boolean locked, int consecutiveFailures) {
+
+        public static StatusRepresentation of(PinStatus status) {
+            return new StatusRepresentation(status.configured(), status.createdAt(), status.locked(),
+                    status.consecutiveFailures());
+        }
+    }
+
+    /** The requested length, or null for the policy's; an empty body is fine. */
+    public static Integer requestedLength(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        return JsonBodies.read(body, GenerateRequest.class).length();
+    }
+
+    public static PinSettings settings(String body) {
+        PinSettings settings = JsonBodies.read(body, PinSettings.class);
+        if (settings.mode() == null) {
+            throw ApiErrors.invalid("mode", "mode is required: TILE_AND_PIN or PIN_ONLY");
+        }
+        return settings;
+    }
+
+    public static PinPolicy policy(String body) {
+        PolicyRepresentation input = JsonBodies.read(body, PolicyRepresentation.class);
+        return translate(() -> PinPolicy.of(input.length(), input.usersMayChoose(), input.blockedPins(),
+                input.locationHourlyFailureBudget()));
+    }
+
+    /** 200 with the PIN, never cached anywhere. */
+    public static Response generated(String pin) {
+        return Response.ok(new GeneratedPin(pin), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    /**
+     * Runs a PIN operation: a broken PIN rule becomes a 400 naming the field (409 for a PIN another member has),
+     * a server without a usable pepper a 500 with the reason in the server log.
+     */
+    public static <T> T translate(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (PinPolicyException e) {
+            throw e.getProblem() == PinPolicyException.Problem.NOT_UNIQUE
+                    ? ApiErrors.conflict(e.getField(), e.getMessage())
+                    : ApiErrors.invalid(e.getField(), e.getMessage());
+        } catch (PinConfigurationException e) {
+            LOG.error(e.getMessage());
+            throw new ErrorResponseException(Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError("server_error", "PINs are not set up on this server; see the server log", null))
+                    .build());
+        }
+    }
+
+    public static void translate(Runnable operation) {
+        translate(() -> {
+            operation.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package io.branchkey.pin;
+
+/**
+ * One PIN typed at a PIN pad.
+ *
+ * @param locationId the LOCATION node of the device
+ * @param deviceId   the registered device it was typed on (required: the per-device limits hang on it)
+ * @param userId     the tile the person picked, or null at a PIN-only location
+ * @param pin        what was typed; never logged
+ */
+public record PinAttempt(String locationId, String deviceId, String userId, String pin) {
+
+    @Override
+    public String toString() {
+        return "PinAttempt[locationId=" + locationId + ", deviceId=" + deviceId + ", userId=" + userId + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package io.branchkey.pin;
+
+/**
+ * A PIN, or a PIN policy, that the rules refuse. {@link #getField()} names the offending input; the message is
+ * meant for people and never contains a PIN.
+ */
+public final class PinPolicyException extends RuntimeException {
+
+    /** Why, so that forms can show their own words for it. */
+    public enum Problem {
+        /** missing, or not digits only */
+        FORMAT,
+        /** not the length the policy asks for (or outside 4 to 8) */
+        LENGTH,
+        /** on the blocklist (rules or the realm's extra list) */
+        BLOCKED,
+        /** another member of a PIN-only location has it */
+        NOT_UNIQUE,
+        /** the realm does not let users choose their own PIN, or the user cannot have one */
+        NOT_ALLOWED,
+        /** a policy value out of range */
+        INVALID
+    }
+
+    private final Problem problem;
+    private final String field;
+
+    public PinPolicyException(String field, String message) {
+        this(Problem.INVALID, field, message);
+    }
+
+    public PinPolicyException(Problem problem, String field, String message) {
+        super(message, null, false, false);
+        this.problem = problem;
+        this.field = field;
+    }
+
+    public Problem getProblem() {
+        return problem;
+    }
+
+    public String getField() {
+        return field;
+    }
+}

@@ -1,0 +1,6 @@
+package io.branchkey.pin;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface PinProviderFactory extends ProviderFactory<PinProvider> {
+}

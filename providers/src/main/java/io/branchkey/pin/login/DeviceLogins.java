@@ -1,0 +1,62 @@
+package io.branchkey.pin.login;
+
+import io.branchkey.access.AccessProvider;
+import io.branchkey.device.DeviceModel;
+import io.branchkey.device.DeviceProvider;
+import io.branchkey.device.DeviceType;
+import io.branchkey.pin.PinLoginResult;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The rules both ways into a register share: which permission the device's type demands of the person, and how
+ * a refused PIN is recorded. Events carry the device and location; never the PIN.
+ */
+public final class DeviceLogins {
+
+    /** Event error for a refused PIN; a lockout among the reasons gets its own error, for alerting. */
+    public static final String INVALID_PIN = "invalid_pin";
+    public static final String PIN_LOCKED = "pin_locked";
+    public static final String ACCESS_DENIED = "access_denied";
+
+    private DeviceLogins() {
+    }
+
+    /** The permission a person needs at the device's location to log in at it (register.access for a register). */
+    public static String loginPermission(KeycloakSession session, RealmModel realm, DeviceModel device) {
+        DeviceType type = session.getProvider(DeviceProvider.class).type(realm, device.type());
+        // A type removed since the device enrolled: nobody may log in until an admin fixes it.
+        return type == null ? null : type.loginPermission();
+    }
+
+    /** Whether the user may log in at the device: KlickTrack's Fulfillment "Can NOT access register". */
+    public static boolean mayLogIn(KeycloakSession session, RealmModel realm, UserModel user, DeviceModel device) {
+        String permission = loginPermission(session, realm, device);
+        return permission != null && session.getProvider(AccessProvider.class)
+                .hasPermission(realm, user.getId(), device.locationId(), permission);
+    }
+
+    /** Adds the device and location to an event. */
+    public static EventBuilder describe(EventBuilder event, DeviceModel device) {
+        return event.detail("device_id", device.id()).detail("location_id", device.locationId())
+                .detail("device_type", device.type());
+    }
+
+    /**
+     * Records a refused attempt: invalid_pin, or pin_locked when a lock or the location's budget stopped it. The
+     * tile the person picked is kept as a detail (it may name nobody: it came from the device).
+     */
+    public static void refused(EventBuilder event, PinLoginResult result, String pickedUserId) {
+        if (pickedUserId != null) {
+            event.detail("picked_user_id", pickedUserId.length() > 64 ? pickedUserId.substring(0, 64) : pickedUserId);
+        }
+        String reason = result.reason();
+        boolean locked = PinLoginResult.Reason.CREDENTIAL_LOCKED.name().equals(reason)
+                || PinLoginResult.Reason.DEVICE_LOCKED.name().equals(reason)
+                || PinLoginResult.Reason.DEVICE_DELAY.name().equals(reason)
+                || PinLoginResult.Reason.LOCATION_BUDGET.name().equals(reason);
+        event.detail("reason", reason).error(locked ? PIN_LOCKED : INVALID_PIN);
+    }
+}
