@@ -123,17 +123,20 @@ cat <<EOF
 
     Admin console   $base/admin/   (admin / admin; only set on the very first start)
     Demo realm      $base/admin/master/console/#/branchkey-demo
+    Branchkey admin $base/realms/branchkey-demo/branchkey/ui/   (sign in as realm-admin or a manager below)
     Account console $base/realms/branchkey-demo/account/   (shows the branchkey login theme)
     OIDC discovery  $base/realms/branchkey-demo/.well-known/openid-configuration
 
     Demo logins in realm branchkey-demo, all with the DEMO-ONLY password "demo":
+      realm-admin       realm admin of branchkey-demo (the whole tree in the Branchkey admin UI)
       partner-admin     partner admin of RelayOrder (partner of both accounts)
       gw-manager        account manager, Greenwood Cannabis Co.
       hv-manager        account manager, Harbor & Vine Restaurant Group
       gw-den-manager    store manager, Greenwood Downtown Denver (GW-DEN-001)
       gw-den-cashier1   cashier, Downtown Denver
       gw-den-cashier2   cashier, Downtown Denver and Cherry Creek
-    Clients: register-app (public, PKCE S256, direct grants), backoffice-app (public, PKCE S256)
+    Clients: register-app (public, PKCE S256, direct grants), backoffice-app (public, PKCE S256),
+             branchkey-admin-ui (public, PKCE S256: the Branchkey admin UI)
 
     Database: H2 file in .run/data (kept between runs; ./run.sh --reset starts from scratch)
     Tenant seed: realm-config/seed/*.json (imported into realms without a tenant tree)

@@ -1,6 +1,7 @@
 package io.branchkey.admin;
 
 import io.branchkey.admin.delegated.DelegatedResource;
+import io.branchkey.admin.ui.AdminUiResource;
 import io.branchkey.device.DeviceEndpoint;
 import io.branchkey.oidc.CheckResource;
 import io.branchkey.override.OverrideEndpoint;
@@ -48,6 +49,12 @@ public final class BranchkeyRealmResource {
     public OverrideEndpoint overrides() {
         return new OverrideEndpoint(session, realm,
                 session.getProvider(io.branchkey.override.OverridePolicyProvider.class).approvalLifetimeSeconds());
+    }
+
+    /** The Branchkey admin UI (docs/admin-ui.md): static files only; it signs in and calls the APIs by itself. */
+    @Path("ui")
+    public AdminUiResource ui() {
+        return new AdminUiResource(session, realm);
     }
 
     /** The delegated API; authenticates the bearer token before anything else. */

@@ -3,6 +3,7 @@ package io.branchkey.it.pin;
 import static io.branchkey.it.support.ApiAssertions.assertFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +30,11 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The set-PIN required action in a browser (HtmlUnit by default): the form, its errors, a chosen PIN, a generated
+ * The set-PIN required action in a browser (headless Chromium where chromedriver is installed, else HtmlUnit): the form, its errors, a chosen PIN, a generated
  * PIN shown once when users may not choose, and PIN-only locations keeping PINs unique (docs/pin.md).
  */
 @KeycloakIntegrationTest(config = BranchkeyServerConfig.class)
@@ -78,11 +81,22 @@ class SetPinRequiredActionIT {
 
     /** Logs the person in with their password in a fresh browser session; the set-PIN form should follow. */
     private void loginAs(Person person) {
-        // Forget the previous test's session: cookies are deleted for the page's domain, so stand on Keycloak's.
-        driver.open(urls.getBase() + "/realms/" + realm.getName());
+        // Forget the previous test's session: a real browser deletes only the cookies the current address sees, and
+        // Keycloak's session cookies have the path /realms/{realm}/, so stand there (with the slash).
+        driver.open(urls.getBase() + "/realms/" + realm.getName() + "/");
         driver.driver().manage().deleteAllCookies();
         oauth.openLoginForm();
+        WebElement username = driver.findElement(By.id("username"));
         oauth.fillLoginForm(person.username(), PinWorld.PASSWORD);
+        afterNavigationFrom(username);
+    }
+
+    /**
+     * Waits until the page that held {@code element} has been replaced. HtmlUnit loads the next page before a click
+     * returns; Chromium does not, and reading at once would read the old page.
+     */
+    private void afterNavigationFrom(WebElement element) {
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
     }
 
     /** A person with a pending set-PIN action (a realm admin reset their PIN). */
@@ -100,6 +114,7 @@ class SetPinRequiredActionIT {
         confirm.clear();
         confirm.sendKeys(confirmation);
         driver.findElement(By.id("kc-submit")).click();
+        afterNavigationFrom(field);
     }
 
     private String pageText() {
@@ -167,7 +182,9 @@ class SetPinRequiredActionIT {
             assertThat(pageText()).contains("shown only this once");
             assertThat(driver.driver().findElements(By.id("pin"))).isEmpty();
             assertThat(w.status(person).get("configured").asBoolean()).isTrue();
-            driver.findElement(By.id("kc-submit")).click();
+            WebElement submit = driver.findElement(By.id("kc-submit"));
+            submit.click();
+            afterNavigationFrom(submit);
             assertThat(onSetPinForm()).as(pageText()).isFalse();
             assertThat(w.requiredActions(person)).doesNotContain(PinWorld.SET_PIN);
         } finally {

@@ -2,6 +2,7 @@ package io.branchkey.tenancy.jpa;
 
 import java.util.stream.Stream;
 
+import io.branchkey.tenancy.HomeAccountAttribute;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantMembershipProvider;
@@ -43,6 +44,7 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
         HomeAccountEntity home = em.find(HomeAccountEntity.class, user.getId());
         if (home != null && home.getNodeId().equals(node.getId())) {
             em.remove(home);
+            HomeAccountAttribute.clear(user);
         }
         em.remove(membership);
         em.flush();
@@ -78,6 +80,7 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
         }
         addMember(realm, account, user);
         em.flush();
+        HomeAccountAttribute.show(user, account.getName(), account.getCode());
     }
 
     @Override
@@ -94,6 +97,7 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
         }
         em.remove(home);
         em.flush();
+        HomeAccountAttribute.clear(user);
         return true;
     }
 

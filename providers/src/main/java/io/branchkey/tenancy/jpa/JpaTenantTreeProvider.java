@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.branchkey.common.RealmRowLock;
+import io.branchkey.tenancy.HomeAccountAttribute;
 import io.branchkey.tenancy.NodeDraft;
+import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantNodeModel;
@@ -20,6 +22,7 @@ import jakarta.persistence.TypedQuery;
 import org.hibernate.exception.ConstraintViolationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 final class JpaTenantTreeProvider implements TenantTreeProvider {
@@ -83,9 +86,14 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
             throw TenancyException.invalid("kind", "kind cannot change (it is " + entity.getKind() + ")");
         }
         requireFreeCode(realm, draft.code(), id);
+        boolean renamed = !Objects.equals(entity.getName(), draft.name()) || !Objects.equals(entity.getCode(), draft.code());
         apply(entity, draft, System.currentTimeMillis());
         flush();
         closure.refreshListing(entity);
+        if (renamed && entity.getKind() == NodeKind.ACCOUNT) {
+            homeAccountUsers(realm, "select h.userId from HomeAccountEntity h where h.nodeId = :id", id)
+                    .forEach(user -> HomeAccountAttribute.show(user, entity.getName(), entity.getCode()));
+        }
         return new TenantNodeAdapter(entity);
     }
 
@@ -131,6 +139,9 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
             throw TenancyException.conflict(null, "the node has children: delete them first or pass cascade=true");
         }
         session.getKeycloakSessionFactory().publish(new TenantTreeEvents.SubtreeRemoving(session, realm, id, cascade));
+        // The database drops the home accounts in the subtree with their nodes; their copies go here.
+        homeAccountUsers(realm, "select h.userId from NodeClosureEntity c join HomeAccountEntity h on h.nodeId = c.descendantId"
+                + " where c.ancestorId = :id", id).forEach(HomeAccountAttribute::clear);
         lock.bumpVersion();
         flush();
         em.detach(node);
@@ -285,6 +296,12 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     }
 
     /** Flushes, turning a unique-code race that slipped past the pre-check into a conflict. */
+    private Stream<UserModel> homeAccountUsers(RealmModel realm, String query, String nodeId) {
+        return em.createQuery(query, String.class).setParameter("id", nodeId).getResultList().stream()
+                .map(userId -> session.users().getUserById(realm, userId))
+                .filter(Objects::nonNull);
+    }
+
     private void flush() {
         try {
             em.flush();
