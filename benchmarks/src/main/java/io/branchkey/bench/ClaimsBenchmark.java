@@ -86,9 +86,27 @@ public final class ClaimsBenchmark {
             Map<RefreshSessions.Target, RefreshStatements.Counted> statements = new RefreshStatements(sessions, data, postgres)
                     .count(sessions.targets(), claims.countCalls(), claims.uncachedCounts());
 
+            Map<RefreshSessions.Target, JfrProfile.Profile> profiles = new LinkedHashMap<>();
+            if (claims.profileRefreshes() > 0) {
+                System.out.println("Profiling with Java Flight Recorder, " + claims.profileRefreshes() + " refreshes per realm and client");
+                JfrProfile jfr = new JfrProfile(stack.keycloakPid(), runDir);
+                for (RefreshSessions.Target target : sessions.targets()) {
+                    int locations = target.realm().shape().locations();
+                    if (ClaimsReport.CPU_TARGETS.containsKey(locations)) {
+                        String name = "bkbench-" + locations + (target.mappers() ? "-with" : "-without");
+                        profiles.put(target, jfr.record(name, claims.profileRefreshes(), () -> {
+                            for (int i = 0; i < claims.profileRefreshes(); i++) {
+                                sessions.refresh(target);
+                            }
+                        }));
+                        System.out.printf("  %-40s %.3f ms sampled per refresh%n", target.label(), profiles.get(target).msPerRefresh());
+                    }
+                }
+            }
+
             ClaimsFacts facts = new ClaimsFacts(stack.environment(COMMAND, loadAtStart, loadBefore, loadAfter), realms,
                     seeds.loading(), data.groupSizes(), dataSeconds, rows, claims);
-            String markdown = new ClaimsReport(facts, sizeRows, series, firstTokens, statements).render();
+            String markdown = new ClaimsReport(facts, sizeRows, series, firstTokens, statements, profiles).render();
             Path resultFile = settings.resultFile(NAME);
             Files.createDirectories(resultFile.getParent());
             Files.writeString(resultFile, markdown);

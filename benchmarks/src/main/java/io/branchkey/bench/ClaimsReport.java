@@ -24,12 +24,15 @@ final class ClaimsReport {
     private final Map<RefreshSessions.Target, RefreshCpuRun.Series> cpu;
     private final Map<String, FirstTokenCost.Costs> firstTokens;
     private final Map<RefreshSessions.Target, RefreshStatements.Counted> statements;
+    private final Map<RefreshSessions.Target, JfrProfile.Profile> profiles;
     private final Map<String, Integer> statementNumbers = new LinkedHashMap<>();
     private final Markdown md = new Markdown();
 
     ClaimsReport(ClaimsFacts facts, List<TokenSizes.Row> sizes, Map<RefreshSessions.Target, RefreshCpuRun.Series> cpu,
-                 Map<String, FirstTokenCost.Costs> firstTokens, Map<RefreshSessions.Target, RefreshStatements.Counted> statements) {
+                 Map<String, FirstTokenCost.Costs> firstTokens, Map<RefreshSessions.Target, RefreshStatements.Counted> statements,
+                 Map<RefreshSessions.Target, JfrProfile.Profile> profiles) {
         this.facts = facts;
+        this.profiles = profiles;
         this.sizes = sizes;
         this.cpu = cpu;
         this.firstTokens = firstTokens;
@@ -47,6 +50,7 @@ final class ClaimsReport {
         verdict();
         sizeTable();
         cpuTables();
+        profileSection();
         firstTokenTable();
         statementTable();
         return md.toString();
@@ -235,6 +239,63 @@ final class ClaimsReport {
         md.line();
     }
 
+    private void profileSection() {
+        List<ClaimsRealm> profiled = facts.realms().stream().filter(r -> profiles.containsKey(new RefreshSessions.Target(r, true))
+                && profiles.containsKey(new RefreshSessions.Target(r, false))).toList();
+        if (profiled.isEmpty()) {
+            return;
+        }
+        md.line("## Where the CPU time goes (profile)");
+        md.line();
+        md.line("After the measurements above, " + String.format("%,d", facts.settings().profileRefreshes()) + " more refreshes per "
+                + "realm and client (scope `all`, claims cached) under Java Flight Recorder (`settings=profile`: a stack sample every "
+                + ms(JfrProfile.PERIOD_MS) + " ms per running Java thread; GC and JIT threads are not sampled, so the totals are below "
+                + "the CPU times above). Each sample is put in one bucket by its stack: *Branchkey mappers* = any frame of "
+                + "`io.branchkey`, split by whether Hibernate, JDBC or the pool run below it; *Keycloak: database* = no Branchkey "
+                + "frame but Hibernate, JDBC, the pool or the transaction manager; *encoding* = `org.keycloak.jose`/`crypto`, "
+                + "`TokenManager.encode*`. Sampled ms per refresh = samples × " + ms(JfrProfile.PERIOD_MS) + " ms / refreshes.");
+        md.line();
+        StringBuilder head = new StringBuilder("| bucket |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (ClaimsRealm realm : profiled) {
+            String n = String.format("%,d", realm.shape().locations());
+            head.append(" off, ").append(n).append(" | on, ").append(n).append(" | added, ").append(n).append(" |");
+            rule.append("---:|---:|---:|");
+        }
+        md.line(head.toString());
+        md.line(rule.toString());
+        List<String> rows = new ArrayList<>(JfrProfile.BUCKETS);
+        rows.add(null);
+        for (String bucket : rows) {
+            StringBuilder line = new StringBuilder("| " + (bucket == null ? "**all sampled**" : bucket) + " |");
+            for (ClaimsRealm realm : profiled) {
+                JfrProfile.Profile off = profiles.get(new RefreshSessions.Target(realm, false));
+                JfrProfile.Profile on = profiles.get(new RefreshSessions.Target(realm, true));
+                double a = bucket == null ? off.msPerRefresh() : off.msPerRefresh(bucket);
+                double b = bucket == null ? on.msPerRefresh() : on.msPerRefresh(bucket);
+                line.append(' ').append(ms3(a)).append(" | ").append(ms3(b)).append(" | ").append(ms3(b - a)).append(" |");
+            }
+            md.line(line.toString());
+        }
+        md.line();
+        md.line("Sampled ms per refresh by the Branchkey method nearest the top of the stack (our code itself, or where it called "
+                + "out: a query, JSON, the cache), with mappers:");
+        md.line();
+        md.line("| realm | method | sampled ms / refresh |");
+        md.line("|---|---|---:|");
+        for (ClaimsRealm realm : profiled) {
+            JfrProfile.Profile on = profiles.get(new RefreshSessions.Target(realm, true));
+            on.byOurMethod().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> md.line("| " + realm.realm() + " | `" + e.getKey() + "` | " + ms3(e.getValue() * JfrProfile.PERIOD_MS
+                            / on.refreshes()) + " |"));
+        }
+        long truncated = profiles.values().stream().mapToLong(JfrProfile.Profile::truncated).sum();
+        long samples = profiles.values().stream().mapToLong(JfrProfile.Profile::samples).sum();
+        md.line();
+        md.line(String.format("%,d samples in all, %,d with a stack deeper than the 512 frames recorded.", samples, truncated));
+        md.line();
+    }
+
     private CpuRatio ratio(ClaimsRealm realm) {
         RefreshCpuRun.Series on = cpu.get(new RefreshSessions.Target(realm, true));
         RefreshCpuRun.Series off = cpu.get(new RefreshSessions.Target(realm, false));
@@ -275,9 +336,10 @@ final class ClaimsReport {
         md.line("## SQL statements per refresh grant");
         md.line();
         md.line("Origin by table name: *Branchkey* = statements on `BK_*` tables, *Keycloak* = any other table, *transaction* = "
-                + "`BEGIN`/`COMMIT` and the like. The statements (S1, S2, …) are listed below the table; bind parameters stay `$n`, "
-                + "so a statement whose `IN` list has another length counts as another text. *Cursor fetches* are no statements "
-                + "of their own: further batches of a result's rows.");
+                + "`BEGIN`/`COMMIT` and the like. The statements (S1, S2, …) are listed below the table. *Cursor fetches* are no "
+                + "statements of their own: further round trips reading a result's rows in batches (the JDBC fetch size), so "
+                + "they follow the rows a statement returns: for the handles query one row per anchor, for the grants query one "
+                + "row per permission of each of the user's grants.");
         md.line();
         md.line("| realm | locations | mappers | claims | refreshes | statements / refresh | Branchkey | Keycloak | transaction | cursor fetches | DB ms / refresh | which (× per refresh) |");
         md.line("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -9,8 +9,10 @@ package io.branchkey.bench;
  * @param countCalls       refreshes per realm and client whose SQL statements are counted (claims cached)
  * @param uncachedCounts   first refreshes after a change whose SQL statements are counted, per realm
  * @param firstTokens      first refreshes after a change timed per realm, for context
+ * @param profileRefreshes refreshes per profiled realm and client (Java Flight Recorder), 0 for no profile
  */
-record ClaimsSettings(int refreshes, int batch, int warmup, int countCalls, int uncachedCounts, int firstTokens) {
+record ClaimsSettings(int refreshes, int batch, int warmup, int countCalls, int uncachedCounts, int firstTokens,
+                      int profileRefreshes) {
 
     static ClaimsSettings fromSystemProperties() {
         ClaimsSettings s = new ClaimsSettings(BenchSettings.intProperty("bench.claims.refreshes", 2_000),
@@ -18,7 +20,8 @@ record ClaimsSettings(int refreshes, int batch, int warmup, int countCalls, int 
                 BenchSettings.intProperty("bench.claims.warmup", 1_000),
                 BenchSettings.intProperty("bench.claims.countCalls", 50),
                 BenchSettings.intProperty("bench.claims.uncachedCounts", 10),
-                BenchSettings.intProperty("bench.claims.firstTokens", 30));
+                BenchSettings.intProperty("bench.claims.firstTokens", 30),
+                BenchSettings.intProperty("bench.claims.profileRefreshes", 3_000));
         if (s.refreshes % s.batch != 0 || s.warmup % s.batch != 0) {
             throw new IllegalArgumentException("bench.claims.refreshes and bench.claims.warmup must be multiples of bench.claims.batch");
         }

@@ -61,4 +61,18 @@ class ClaimsMeasuresTest {
         assertTrue(ratio.low() <= ratio.ratio() && ratio.ratio() <= ratio.high());
         assertTrue(ratio.high() - ratio.low() < 0.05);
     }
+
+    @Test
+    void bucketsProfileSamplesByStack() {
+        assertEquals(JfrProfile.MAPPER_SQL, JfrProfile.bucket(List.of("org.postgresql.core.v3.QueryExecutorImpl.execute",
+                "org.hibernate.query.spi.AbstractSelectionQuery.list", "io.branchkey.tenancy.jpa.JpaTenantTreeProvider.getHandles",
+                "io.branchkey.oidc.TokenAccess.forScope", "org.keycloak.protocol.oidc.TokenManager.transformAccessToken")));
+        assertEquals(JfrProfile.MAPPER_MEMORY, JfrProfile.bucket(List.of("com.fasterxml.jackson.core.json.UTF8JsonGenerator.writeString",
+                "io.branchkey.oidc.PermissionsMapper.size", "org.hibernate.engine.Something.notBelowOurs")));
+        assertEquals(JfrProfile.DATABASE, JfrProfile.bucket(List.of("org.postgresql.jdbc.PgConnection.commit",
+                "org.keycloak.connections.jpa.JpaKeycloakTransaction.commit")));
+        assertEquals(JfrProfile.ENCODING, JfrProfile.bucket(List.of("java.security.Signature.sign",
+                "org.keycloak.crypto.AsymmetricSignatureSignerContext.sign")));
+        assertEquals(JfrProfile.OTHER, JfrProfile.bucket(List.of("io.vertx.core.net.impl.ConnectionBase.write")));
+    }
 }
