@@ -21,7 +21,7 @@ record ClaimsSettings(int refreshes, int batch, int warmup, int countCalls, int 
                 BenchSettings.intProperty("bench.claims.countCalls", 50),
                 BenchSettings.intProperty("bench.claims.uncachedCounts", 10),
                 BenchSettings.intProperty("bench.claims.firstTokens", 30),
-                BenchSettings.intProperty("bench.claims.profileRefreshes", 3_000));
+                BenchSettings.intProperty("bench.claims.profileRefreshes", 5_000));
         if (s.refreshes % s.batch != 0 || s.warmup % s.batch != 0) {
             throw new IllegalArgumentException("bench.claims.refreshes and bench.claims.warmup must be multiples of bench.claims.batch");
         }
