@@ -81,6 +81,45 @@ final class AdminApi {
         return response.body();
     }
 
+    /** PUT of a JSON body to an admin path; fails unless the answer is 200 or 204. Returns the body. */
+    String put(String path, String json) throws IOException, InterruptedException {
+        return send("PUT " + path, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** DELETE of an admin path; fails unless the answer is 204 or 200. */
+    void delete(String path) throws IOException, InterruptedException {
+        send("DELETE " + path, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + path)).DELETE());
+    }
+
+    /**
+     * POST of a JSON body that creates something Keycloak answers with {@code 201} and a Location header but no
+     * body (users, clients): returns the new id, the last segment of the location.
+     */
+    String create(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 201 || location.isEmpty()) {
+            throw new IllegalStateException("POST " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private String send(String what, HttpRequest.Builder builder) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(builder.header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 204) {
+            throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
     JsonNode getJson(String path) throws IOException, InterruptedException {
         return JSON.readTree(get(path));
     }

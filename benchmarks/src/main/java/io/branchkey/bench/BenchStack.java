@@ -77,6 +77,11 @@ final class BenchStack implements AutoCloseable {
         return keycloak.baseUrl();
     }
 
+    /** The process id of Keycloak's JVM (for its CPU time). */
+    long keycloakPid() {
+        return keycloak.javaPid();
+    }
+
     /** The facts of this run for the report; the command is the one Maven was started with, if known. */
     Environment environment(String fallbackCommand, String loadAtStart, String loadBefore, String loadAfter) throws Exception {
         return new Environment(date, Machine.mavenCommand(fallbackCommand), Machine.cpu() + ", " + Machine.memory(),

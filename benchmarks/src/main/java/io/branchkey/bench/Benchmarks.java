@@ -5,6 +5,7 @@ package io.branchkey.bench;
  * <ul>
  *   <li>{@code tenant-tree} (default): {@link TenantTreeBenchmark}, writes results/tenant-tree.md</li>
  *   <li>{@code access}: {@link AccessBenchmark}, writes results/access-resolution.md</li>
+ *   <li>{@code claims}: {@link ClaimsBenchmark}, writes results/claims.md</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -14,7 +15,8 @@ public final class Benchmarks {
         switch (which) {
             case "", "tenant-tree" -> TenantTreeBenchmark.main(args);
             case "access" -> AccessBenchmark.main(args);
-            default -> throw new IllegalArgumentException("-Dbench.which=" + which + ": expected tenant-tree or access");
+            case "claims" -> ClaimsBenchmark.main(args);
+            default -> throw new IllegalArgumentException("-Dbench.which=" + which + ": expected tenant-tree, access or claims");
         }
     }
 

@@ -57,6 +57,20 @@ final class KeycloakProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    /**
+     * The process id of Keycloak's JVM: kc.sh execs it once the build step is done, so it is kc.sh's own id then;
+     * a java child of kc.sh otherwise.
+     */
+    long javaPid() {
+        for (ProcessHandle candidate : java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()),
+                process.descendants()).toList()) {
+            if (candidate.isAlive() && candidate.info().command().map(c -> c.endsWith("/java")).orElse(false)) {
+                return candidate.pid();
+            }
+        }
+        throw new IllegalStateException("no running java process under kc.sh (pid " + process.pid() + ")");
+    }
+
     /** Waits until the master realm answers (the tenant seed is imported before the HTTP listener opens). */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -31,6 +31,13 @@ final class PgLog {
 
     /** The statements of a window, and the server time spent in parse, bind and execute steps altogether. */
     record Window(List<LoggedStatement> statements, double serverMs) {
+
+        /** Several windows as one, in order. */
+        static Window concat(List<Window> windows) {
+            List<LoggedStatement> all = new ArrayList<>();
+            windows.forEach(w -> all.addAll(w.statements()));
+            return new Window(all, windows.stream().mapToDouble(Window::serverMs).sum());
+        }
     }
 
     private static final Pattern LINE = Pattern.compile(

@@ -28,11 +28,13 @@ final class PostgresServer implements AutoCloseable {
     static final String MARKER_PREFIX = "bkbench-marker:";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
     private final Path logFile;
     private final Connection own;
 
-    private PostgresServer(EmbeddedPostgres postgres, Path logFile, Connection own) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir, Path logFile, Connection own) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
         this.logFile = logFile;
         this.own = own;
     }
@@ -51,7 +53,7 @@ final class PostgresServer implements AutoCloseable {
         }
         Connection own = postgres.getDatabase("postgres", DATABASE, Map.of("ApplicationName", OWN_APPLICATION)).getConnection();
         own.setAutoCommit(true);
-        return new PostgresServer(postgres, logDir.resolve("postgresql.log"), own);
+        return new PostgresServer(postgres, dir.resolve("pg-data"), logDir.resolve("postgresql.log"), own);
     }
 
     private static void appendConfig(Path dataDir, Path logDir) {
@@ -81,6 +83,11 @@ final class PostgresServer implements AutoCloseable {
 
     Path logFile() {
         return logFile;
+    }
+
+    /** The postmaster's process id (first line of postmaster.pid); its children are the backends. */
+    long serverPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
 
     /** The benchmark's own connection (autocommit, application {@value #OWN_APPLICATION}): for bulk loads and reads. */

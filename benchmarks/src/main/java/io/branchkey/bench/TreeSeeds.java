@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The benchmark realms' tenant trees, written as seed files before Keycloak starts: the small ones are imported
- * by the seed importer at startup, the 10,000-location one is created through the admin API once Keycloak is up
- * (or by the importer too, with -Dbench.largeLoad=seed-dir).
+ * The benchmark realms' tenant trees, written as seed files before Keycloak starts: small ones are imported by
+ * the seed importer at startup, large ones (the 10,000-location one unless -Dbench.largeLoad=seed-dir) are
+ * created through the admin API once Keycloak is up.
  */
 final class TreeSeeds {
 
@@ -25,13 +26,19 @@ final class TreeSeeds {
         this.apiDir = apiDir;
     }
 
+    /** The tree and access benchmarks: the 10,000-location tree through the API unless -Dbench.largeLoad=seed-dir. */
     static TreeSeeds write(Path runDir, List<TreeShape> shapes, boolean largeViaApi) throws Exception {
+        return write(runDir, shapes, shape -> shape == TreeShape.LARGE && largeViaApi);
+    }
+
+    /** @param viaApi which trees are created through the admin API once Keycloak is up; the others by the importer */
+    static TreeSeeds write(Path runDir, List<TreeShape> shapes, Predicate<TreeShape> viaApi) throws Exception {
         TreeSeeds seeds = new TreeSeeds(shapes, Files.createDirectories(runDir.resolve("seed")),
                 Files.createDirectories(runDir.resolve("seed-via-api")));
         for (TreeShape shape : shapes) {
-            boolean viaApi = shape == TreeShape.LARGE && largeViaApi;
-            new SeedWriter().write(shape, (viaApi ? seeds.apiDir : seeds.importerDir).resolve(shape.realm() + ".json"));
-            seeds.loading.put(shape.realm(), viaApi ? "through the admin API (`POST nodes`, one call per node)"
+            boolean api = viaApi.test(shape);
+            new SeedWriter().write(shape, (api ? seeds.apiDir : seeds.importerDir).resolve(shape.realm() + ".json"));
+            seeds.loading.put(shape.realm(), api ? "through the admin API (`POST nodes`, one call per node)"
                     : "by the seed importer at startup (`--spi-branchkey-tenant-tree--jpa--seed-dir`)");
         }
         return seeds;

@@ -23,8 +23,8 @@ record TreeShape(String realm, int accounts, int regionsPerAccount, int location
     }
 
     String describe() {
-        return String.format("1 partner → %d account%s → %d region%s each → %d locations each = %,d locations (%,d nodes)",
+        return String.format("1 partner → %d account%s → %d region%s each → %d location%s each = %,d locations (%,d nodes)",
                 accounts, accounts == 1 ? "" : "s", regionsPerAccount, regionsPerAccount == 1 ? "" : "s",
-                locationsPerRegion, locations(), nodes());
+                locationsPerRegion, locationsPerRegion == 1 ? "" : "s", locations(), nodes());
     }
 }
