@@ -10,7 +10,6 @@ import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.util.JsonSerialization;
 
 /** Writes {@code bk_perms}: the compact permission sets of the active scope (docs/claims.md), or an overage marker. */
 public final class PermissionsMapper extends BranchkeyMapperSupport {
@@ -69,12 +68,11 @@ public final class PermissionsMapper extends BranchkeyMapperSupport {
 
     @Override
     Object claimValue(TokenAccess access, ProtocolMapperModel model) {
-        CompactPermissions permissions = access.compactPermissions();
-        Object claim = permissions.toClaim();
-        if (size(claim) > budget(model)) {
-            return CompactPermissions.overage(permissions.catalogVersion()).toClaim();
+        TokenAccess.PermissionsClaim claim = access.permissionsClaim();
+        if (claim.bytes() > budget(model)) {
+            return CompactPermissions.overage(access.compactPermissions().catalogVersion()).toClaim();
         }
-        return claim;
+        return claim.value();
     }
 
     private static int budget(ProtocolMapperModel model) {
@@ -92,14 +90,6 @@ public final class PermissionsMapper extends BranchkeyMapperSupport {
             return budget >= MIN_BYTE_BUDGET && budget <= MAX_BYTE_BUDGET ? budget : null;
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static int size(Object claim) {
-        try {
-            return JsonSerialization.writeValueAsBytes(claim).length;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -1,9 +1,6 @@
 package io.branchkey.oidc;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -38,20 +35,6 @@ public final class TenancyMapper extends BranchkeyMapperSupport {
 
     @Override
     Object claimValue(TokenAccess access, ProtocolMapperModel model) {
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("type", access.scope().type().name().toLowerCase(Locale.ROOT));
-        if (access.scope().nodeId() != null) {
-            scope.put("id", access.scope().nodeId());
-            if (access.scopeHandle() != null) {
-                scope.put("handle", access.scopeHandle());
-            }
-        }
-        Map<String, Object> claim = new LinkedHashMap<>();
-        if (access.homeAccountId() != null) {
-            claim.put("home", access.homeAccountId());
-        }
-        claim.put("scope", scope);
-        claim.put("partner", access.access().partner());
-        return claim;
+        return access.tenancyClaim();
     }
 }

@@ -44,6 +44,10 @@ public final class TenantTreeEvents {
             implements ProviderEvent {
     }
 
+    /** A user's home account was set, changed or cleared (its row is written): cached claims that carry it are stale. */
+    public record HomeAccountChanged(KeycloakSession session, RealmModel realm, String userId) implements ProviderEvent {
+    }
+
     /** The realm is being deleted: listeners delete their rows before the tree's own go. */
     public record RealmDataRemoving(KeycloakSession session, RealmModel realm) implements ProviderEvent {
     }

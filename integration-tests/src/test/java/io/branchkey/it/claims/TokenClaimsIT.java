@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchkey.claims.format.CompactPermissions;
+import io.branchkey.it.support.AccessApi;
 import io.branchkey.it.support.BranchkeyServerConfig;
+import io.branchkey.it.support.DemoRealm;
 import io.branchkey.it.support.OidcTokens;
+import io.branchkey.it.support.Tree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -131,5 +135,50 @@ class TokenClaimsIT {
         assertThat(demo.tokenAllows(claims, "orders.export", demo.node("HV-SEA-001"))).isTrue();
         assertThat(demo.tokenAllows(claims, "menus.publish", demo.node("HV-SEA-001"))).isFalse();
         assertThat(demo.tokenAllows(claims, "orders.export", demo.node("GW-DEN-001"))).isFalse();
+    }
+
+    @Test
+    void aRefreshAfterAGrantOrHomeAccountChangeCarriesTheChangeThoughClaimsAreCached() {
+        String cashier = keycloak.realm(DemoRealm.NAME).users().searchByUsername("gw-den-cashier1", true).get(0).getId();
+        String store = demo.node("GW-DEN-001");
+        OidcTokens.TokenResponse first = demo.login("gw-den-cashier1", "branchkey_scope", "location:GW-DEN-001");
+        OidcTokens.TokenResponse cached = demo.tokens.refresh(DemoClaims.REGISTER, first.refreshToken()).expectOk();
+        assertThat(demo.tokenAllows(cached.claims(), "register.return", store)).isFalse();
+        assertThat(cached.claims().get("bk_tenancy").get("home").asText()).isEqualTo(demo.node("GW"));
+
+        AccessApi access = new AccessApi(demo.admin);
+        String group = access.roleGroup(demo.node("GW"), "Returns " + Tree.uniqueCode("rg"), "register.return");
+        String grant = access.grant(cashier, store, group);
+        try {
+            OidcTokens.TokenResponse granted = demo.tokens.refresh(DemoClaims.REGISTER, cached.refreshToken()).expectOk();
+            assertThat(demo.tokenAllows(granted.claims(), "register.return", store)).as("new grant").isTrue();
+
+            demo.admin.put("users/" + cashier + "/home-account", Map.of("nodeId", demo.node("HV"))).expect(200);
+            OidcTokens.TokenResponse moved = demo.tokens.refresh(DemoClaims.REGISTER, granted.refreshToken()).expectOk();
+            assertThat(moved.claims().get("bk_tenancy").get("home").asText()).as("new home").isEqualTo(demo.node("HV"));
+
+            demo.admin.delete("nodes/" + demo.node("HV") + "/users/" + cashier).expect(204);
+            OidcTokens.TokenResponse left = demo.tokens.refresh(DemoClaims.REGISTER, moved.refreshToken()).expectOk();
+            assertThat(left.claims().get("bk_tenancy").has("home")).as("left the home account").isFalse();
+
+            demo.admin.put("users/" + cashier + "/home-account", Map.of("nodeId", demo.node("GW"))).expect(200);
+            OidcTokens.TokenResponse back = demo.tokens.refresh(DemoClaims.REGISTER, left.refreshToken()).expectOk();
+            assertThat(back.claims().get("bk_tenancy").get("home").asText()).isEqualTo(demo.node("GW"));
+            demo.admin.delete("users/" + cashier + "/home-account").expect(204);
+            OidcTokens.TokenResponse homeless = demo.tokens.refresh(DemoClaims.REGISTER, back.refreshToken()).expectOk();
+            assertThat(homeless.claims().get("bk_tenancy").has("home")).as("home cleared").isFalse();
+
+            access.revoke(grant);
+            grant = null;
+            OidcTokens.TokenResponse revoked = demo.tokens.refresh(DemoClaims.REGISTER, homeless.refreshToken()).expectOk();
+            assertThat(demo.tokenAllows(revoked.claims(), "register.return", store)).as("revoked").isFalse();
+        } finally {
+            if (grant != null) {
+                access.revoke(grant);
+            }
+            demo.admin.delete("role-groups/" + group).expect(204);
+            demo.admin.put("users/" + cashier + "/home-account", Map.of("nodeId", demo.node("GW"))).expect(200);
+            demo.admin.delete("nodes/" + demo.node("HV") + "/users/" + cashier); // a member there only if a step failed
+        }
     }
 }

@@ -26,6 +26,9 @@ final class AccessLifecycleListener implements ProviderEventListener {
             onSubtreeRemoving(removing);
         } else if (event instanceof TenantTreeEvents.SubtreeMoved moved) {
             onSubtreeMoved(moved);
+        } else if (event instanceof TenantTreeEvents.HomeAccountChanged changed) {
+            // Tokens carry the home account and cache it with the access they were resolved with.
+            AccessEpoch.advance(changed.realm());
         } else if (event instanceof TenantTreeEvents.TreeSeeded seeded) {
             AccessSeedImporter.onTreeSeeded(seeded);
         } else if (event instanceof TenantTreeEvents.RealmDataRemoving removing) {
@@ -42,6 +45,8 @@ final class AccessLifecycleListener implements ProviderEventListener {
         EntityManager em = JpaProviderFactorySupport.em(removing.session());
         long grants = count(em, "select count(*) from BK_GRANT where NODE_ID in " + SUBTREE, removing.nodeId());
         long groups = count(em, "select count(*) from BK_ROLE_GROUP where OWNER_KEY in " + SUBTREE, removing.nodeId());
+        // Cached claims may name nodes of the subtree (anchors, scope, home account) even where no grant sits.
+        AccessEpoch.advance(removing.realm());
         if (grants + groups == 0) {
             return;
         }
@@ -57,7 +62,6 @@ final class AccessLifecycleListener implements ProviderEventListener {
                 "delete from BK_ROLE_GROUP where OWNER_KEY in " + SUBTREE}) {
             em.createNativeQuery(sql).setParameter("nodeId", removing.nodeId()).executeUpdate();
         }
-        AccessEpoch.advance(removing.realm());
     }
 
     /**

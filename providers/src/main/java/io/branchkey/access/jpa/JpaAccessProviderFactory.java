@@ -2,6 +2,7 @@ package io.branchkey.access.jpa;
 
 import io.branchkey.access.AccessProvider;
 import io.branchkey.access.AccessProviderFactory;
+import io.branchkey.access.EpochCache;
 import io.branchkey.access.PermissionSet;
 import io.branchkey.access.ScopedAccess;
 import org.keycloak.models.KeycloakSession;

@@ -42,12 +42,16 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
             return false;
         }
         HomeAccountEntity home = em.find(HomeAccountEntity.class, user.getId());
-        if (home != null && home.getNodeId().equals(node.getId())) {
+        boolean leavesHome = home != null && home.getNodeId().equals(node.getId());
+        if (leavesHome) {
             em.remove(home);
             HomeAccountAttribute.clear(user);
         }
         em.remove(membership);
         em.flush();
+        if (leavesHome) {
+            homeAccountChanged(realm, user);
+        }
         return true;
     }
 
@@ -73,6 +77,7 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
             throw TenancyException.invalid("nodeId", "a home account must be an ACCOUNT node, not a " + account.getKind());
         }
         HomeAccountEntity home = em.find(HomeAccountEntity.class, user.getId());
+        boolean changed = home == null || !home.getNodeId().equals(account.getId());
         if (home == null) {
             em.persist(new HomeAccountEntity(realm.getId(), user.getId(), account.getId()));
         } else {
@@ -81,6 +86,9 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
         addMember(realm, account, user);
         em.flush();
         HomeAccountAttribute.show(user, account.getName(), account.getCode());
+        if (changed) {
+            homeAccountChanged(realm, user);
+        }
     }
 
     @Override
@@ -98,7 +106,12 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
         em.remove(home);
         em.flush();
         HomeAccountAttribute.clear(user);
+        homeAccountChanged(realm, user);
         return true;
+    }
+
+    private void homeAccountChanged(RealmModel realm, UserModel user) {
+        session.getKeycloakSessionFactory().publish(new TenantTreeEvents.HomeAccountChanged(session, realm, user.getId()));
     }
 
     @Override
