@@ -91,6 +91,35 @@ class DemoRealmIT {
     }
 
     @Test
+    void theRegisterAppSignsInThroughThePinPadFlowAndOtherClientsKeepTheUsualLogin() throws Exception {
+        var realm = admin.realm(DemoRealm.NAME);
+        assertThat(realm.toRepresentation().getBrowserFlow()).isEqualTo("browser");
+        var register = realm.clients().findByClientId("register-app").get(0);
+        String flowId = register.getAuthenticationFlowBindingOverrides().get("browser");
+        var flow = realm.flows().getFlow(flowId);
+        assertThat(flow.getAlias()).isEqualTo("branchkey register browser");
+        assertThat(realm.flows().getExecutions(flow.getAlias()))
+                .extracting(e -> e.getProviderId() + " " + e.getRequirement())
+                .containsExactly("branchkey-register-device REQUIRED", "branchkey-pin-pad REQUIRED");
+        assertThat(register.getAttributes()).containsEntry("branchkey.device-grants", "true");
+        assertThat(register.getProtocolMappers()).extracting(m -> m.getProtocolMapper()).contains("branchkey-acr-mapper");
+
+        // a browser without a device's proof gets no login page at the register app, and the usual one elsewhere
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String auth = urls.getBase() + "/realms/" + DemoRealm.NAME + "/protocol/openid-connect/auth?response_type=code"
+                + "&redirect_uri=" + BranchkeyApi.encode("http://localhost:3000/") + "&code_challenge_method=S256"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&client_id=";
+        var registerPage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(auth + "register-app")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(registerPage.statusCode()).isEqualTo(401);
+        assertThat(registerPage.body()).contains("This device is not registered").doesNotContain("name=\"password\"");
+        var backofficePage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(auth + "backoffice-app")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(backofficePage.statusCode()).isEqualTo(200);
+        assertThat(backofficePage.body()).contains("name=\"password\"");
+    }
+
+    @Test
     void aRealmIsSeededOnceAndABrokenSeedWritesNothing() {
         BranchkeyApi targetApi = BranchkeyApi.asAdmin(urls, admin, target.getName());
         String broken = """

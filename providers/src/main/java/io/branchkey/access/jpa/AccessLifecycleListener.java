@@ -8,6 +8,8 @@ import io.branchkey.access.seed.AccessSeedImporter;
 import io.branchkey.tenancy.TenancyException;
 import io.branchkey.tenancy.TenantTreeEvents;
 import jakarta.persistence.EntityManager;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
@@ -28,7 +30,7 @@ final class AccessLifecycleListener implements ProviderEventListener {
             onSubtreeMoved(moved);
         } else if (event instanceof TenantTreeEvents.HomeAccountChanged changed) {
             // Tokens carry the home account and cache it with the access they were resolved with.
-            AccessEpoch.advance(changed.realm());
+            advanceEpoch(changed.session(), changed.realm());
         } else if (event instanceof TenantTreeEvents.TreeSeeded seeded) {
             AccessSeedImporter.onTreeSeeded(seeded);
         } else if (event instanceof TenantTreeEvents.RealmDataRemoving removing) {
@@ -46,7 +48,7 @@ final class AccessLifecycleListener implements ProviderEventListener {
         long grants = count(em, "select count(*) from BK_GRANT where NODE_ID in " + SUBTREE, removing.nodeId());
         long groups = count(em, "select count(*) from BK_ROLE_GROUP where OWNER_KEY in " + SUBTREE, removing.nodeId());
         // Cached claims may name nodes of the subtree (anchors, scope, home account) even where no grant sits.
-        AccessEpoch.advance(removing.realm());
+        advanceEpoch(removing.session(), removing.realm());
         if (grants + groups == 0) {
             return;
         }
@@ -78,6 +80,16 @@ final class AccessLifecycleListener implements ProviderEventListener {
                     + " grant(s) of an account's own role groups out of that account: revoke them first");
         }
         AccessEpoch.advance(moved.realm());
+    }
+
+    /**
+     * The catalog's first use in a realm writes the epoch in a transaction of its own; it must happen before this
+     * transaction writes the epoch row, or it would wait for this transaction's lock (e.g. a seed that sets home
+     * accounts in a new realm).
+     */
+    private static void advanceEpoch(KeycloakSession session, RealmModel realm) {
+        session.getProvider(PermissionCatalogProvider.class).getCatalog(realm);
+        AccessEpoch.advance(realm);
     }
 
     private static long count(EntityManager em, String sql, String nodeId) {
