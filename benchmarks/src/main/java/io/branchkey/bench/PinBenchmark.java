@@ -77,9 +77,28 @@ public final class PinBenchmark {
                 Map<PinLogins.Kind, StatementProfile> statements = new PinStatements(logins, postgres, random)
                         .count(List.of(PinLogins.Kind.values()), pin.countCalls());
 
+                Map<PinLogins.Kind, PinProfile> profiles = new LinkedHashMap<>();
+                if (pin.profileLogins() > 0) {
+                    System.out.println("Profiling with Java Flight Recorder, " + pin.profileLogins() + " logins per kind");
+                    JfrProfile jfr = new JfrProfile(stack.keycloakPid(), runDir);
+                    for (PinLogins.Kind kind : PinLogins.Kind.values()) {
+                        Path file = jfr.recording("bkbench-" + kind.name().toLowerCase(java.util.Locale.ROOT), () -> {
+                            for (int i = 0; i < pin.profileLogins(); i++) {
+                                logins.login(logins.prepare(kind, 0, random));
+                            }
+                        });
+                        PinProfile profile = PinProfile.parse(file, pin.profileLogins());
+                        profiles.put(kind, profile);
+                        System.out.printf("  %-26s %.2f ms sampled per login%n", kind.label, profile.msPerLogin());
+                        PinProfile.BUCKETS.forEach(b -> System.out.printf("    %6.2f ms  %s%n", profile.msPerLogin(b), b));
+                        PinProfile.top(profile.byLeaf(), 12).forEach(e -> System.out.printf("    %6.2f ms  leaf %s%n",
+                                e.getValue() * JfrProfile.PERIOD_MS / pin.profileLogins(), e.getKey()));
+                    }
+                }
+
                 PinReport.Facts facts = new PinReport.Facts(stack.environment(COMMAND, loadAtStart, loadBefore, loadAfter),
                         realm, pin, dataSeconds, issued);
-                String markdown = new PinReport(facts, series, latencies, statements).render();
+                String markdown = new PinReport(facts, series, latencies, statements, profiles).render();
                 Path resultFile = settings.resultFile(NAME);
                 Files.createDirectories(resultFile.getParent());
                 Files.writeString(resultFile, markdown);

@@ -45,12 +45,14 @@ final class PinReport {
     private final Map<PinLoginRun.Target, PinLoginRun.Series> series;
     private final Map<PinLogins.Kind, Latencies> latencies;
     private final Map<PinLogins.Kind, StatementProfile> statements;
+    private final Map<PinLogins.Kind, PinProfile> profiles;
     private final Map<String, Integer> statementNumbers = new LinkedHashMap<>();
     private final Markdown md = new Markdown();
 
     PinReport(Facts facts, Map<PinLoginRun.Target, PinLoginRun.Series> series, Map<PinLogins.Kind, Latencies> latencies,
-              Map<PinLogins.Kind, StatementProfile> statements) {
+              Map<PinLogins.Kind, StatementProfile> statements, Map<PinLogins.Kind, PinProfile> profiles) {
         this.facts = facts;
+        this.profiles = profiles;
         this.series = series;
         this.latencies = latencies;
         this.statements = statements;
@@ -66,6 +68,7 @@ final class PinReport {
         latencyTable();
         issuedTable();
         statementTable();
+        profileSection();
         return md.toString();
     }
 
@@ -213,6 +216,56 @@ final class PinReport {
         md.line();
         statementNumbers.forEach((sql, n) -> md.line("- **B" + n + "**: `" + Markdown.shorten(sql).replace("`", "'") + "`"));
         md.line();
+    }
+
+    private void profileSection() {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        int logins = profiles.values().iterator().next().logins();
+        md.line("## Where Keycloak's CPU time goes");
+        md.line();
+        md.line(String.format("%,d", logins) + " further logins per kind, one at a time, after all measurements, with Java Flight "
+                + "Recorder started in the running server (`jcmd JFR.start settings=profile`; execution samples every 10 ms "
+                + "per running Java thread, GC and JIT threads not sampled). Each sample goes into the first bucket its "
+                + "stack matches, in the order of the rows. ms per login = samples × 10 ms / logins. The sampled time is "
+                + "less than the CPU time per login above: JFR samples Java threads running Java code only, while `/proc` "
+                + "also counts garbage collection, the JIT compiler, native code and the kernel's share (sockets to the "
+                + "client and to PostgreSQL).");
+        md.line();
+        StringBuilder head = new StringBuilder("| bucket |");
+        StringBuilder rule = new StringBuilder("|---|");
+        profiles.keySet().forEach(kind -> {
+            head.append(" ").append(kind.label).append(" |");
+            rule.append("---:|");
+        });
+        md.line(head.toString());
+        md.line(rule.toString());
+        for (String bucket : PinProfile.BUCKETS) {
+            StringBuilder row = new StringBuilder("| " + bucket + " |");
+            profiles.values().forEach(p -> row.append(" ").append(ms(p.msPerLogin(bucket))).append(" |"));
+            md.line(row.toString());
+        }
+        StringBuilder total = new StringBuilder("| **sampled in all** |");
+        profiles.values().forEach(p -> total.append(" **").append(ms(p.msPerLogin())).append("** |"));
+        md.line(total.toString());
+        md.line();
+        profiles.forEach((kind, p) -> {
+            md.line("<details><summary>" + kind.label + ": hottest methods (self time) and Branchkey methods</summary>");
+            md.line();
+            md.line("| ms / login | leaf method |");
+            md.line("|---:|---|");
+            PinProfile.top(p.byLeaf(), 15).forEach(e -> md.line("| " + ms(e.getValue() * JfrProfile.PERIOD_MS / p.logins())
+                    + " | `" + e.getKey() + "` |"));
+            md.line();
+            md.line("| ms / login | Branchkey method nearest the leaf |");
+            md.line("|---:|---|");
+            PinProfile.top(p.byOurMethod(), 10).forEach(e -> md.line("| " + ms(e.getValue() * JfrProfile.PERIOD_MS / p.logins())
+                    + " | `" + e.getKey() + "` |"));
+            md.line();
+            md.line("</details>");
+            md.line();
+        });
     }
 
     /** PIN logins/s over password logins/s at the same number of threads (password wall per login over PIN wall per login). */

@@ -13,9 +13,10 @@ import java.util.List;
  * @param threads        the numbers of client threads to compare at, e.g. 1 and 2
  * @param latencyLogins  logins, one at a time, timed per mode (PIN-only, tile and PIN) for the latency percentiles
  * @param countCalls     logins per kind whose SQL statements are counted
+ * @param profileLogins  logins per kind profiled with Java Flight Recorder after the measurements (0: no profile)
  */
 record PinSettings(int staff, int batch, int batches, int warmupBatches, List<Integer> threads, int latencyLogins,
-                   int countCalls) {
+                   int countCalls, int profileLogins) {
 
     static PinSettings fromSystemProperties() {
         List<Integer> threads = Arrays.stream(System.getProperty("bench.pin.threads", "1,2").split(","))
@@ -23,10 +24,11 @@ record PinSettings(int staff, int batch, int batches, int warmupBatches, List<In
         PinSettings s = new PinSettings(BenchSettings.intProperty("bench.pin.staff", 500),
                 BenchSettings.intProperty("bench.pin.batch", 20),
                 BenchSettings.intProperty("bench.pin.batches", 30),
-                BenchSettings.intProperty("bench.pin.warmupBatches", 5),
+                BenchSettings.intProperty("bench.pin.warmupBatches", 15),
                 threads,
                 BenchSettings.intProperty("bench.pin.latencyLogins", 2_000),
-                BenchSettings.intProperty("bench.pin.countCalls", 20));
+                BenchSettings.intProperty("bench.pin.countCalls", 20),
+                BenchSettings.intProperty("bench.pin.profileLogins", 1_000));
         if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1 || s.batch % t != 0)) {
             throw new IllegalArgumentException("bench.pin.threads must be positive numbers that divide bench.pin.batch");
         }
