@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -13,17 +14,19 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where Keycloak's CPU time goes in one kind of login, from a Java Flight Recorder recording (see {@link JfrProfile}):
- * each execution sample goes into one bucket by its whole stack, and is also counted by its leaf method (self time).
+ * each execution sample goes into one bucket by what its stack is doing (see {@link #bucket}), and is also counted by
+ * its leaf method (self time) and by the Branchkey method nearest the leaf.
  */
 record PinProfile(int logins, long samples, Map<String, Long> byBucket, Map<String, Long> byLeaf, Map<String, Long> byOurMethod) {
 
-    static final String HASHING = "password hashing (Argon2 / PBKDF2)";
-    static final String OURS_SQL = "Branchkey code: its SQL (Hibernate, JDBC, pool, transactions)";
-    static final String OURS_MEMORY = "Branchkey code: in memory (assertion check, PIN HMAC, lockout rules, mappers)";
-    static final String DATABASE = "Keycloak: database (users, sessions, transactions)";
-    static final String ENCODING = "Keycloak: token encoding and signing";
-    static final String OTHER = "Keycloak: everything else (HTTP, grant, sessions in memory, other mappers)";
-    static final List<String> BUCKETS = List.of(HASHING, OURS_SQL, OURS_MEMORY, DATABASE, ENCODING, OTHER);
+    static final String HASHING = "password hashing (Argon2, PBKDF2)";
+    static final String DEVICE = "device proof: assertion parsing, signature check, replay record, device lookup (Branchkey)";
+    static final String PIN = "PIN check: lockout rows, credential or blind-index lookup, HMAC (Branchkey)";
+    static final String MAPPERS = "Branchkey's claim mappers";
+    static final String ENCODING = "token encoding and signing (Keycloak)";
+    static final String DATABASE = "other database work (users, sessions, transactions)";
+    static final String OTHER = "everything else (HTTP, grant handling, sessions in memory)";
+    static final List<String> BUCKETS = List.of(HASHING, DEVICE, PIN, MAPPERS, ENCODING, DATABASE, OTHER);
 
     double msPerLogin(String bucket) {
         return byBucket.getOrDefault(bucket, 0L) * JfrProfile.PERIOD_MS / logins;
@@ -58,27 +61,26 @@ record PinProfile(int logins, long samples, Map<String, Long> byBucket, Map<Stri
         return new PinProfile(logins, samples, byBucket, byLeaf, byOurMethod);
     }
 
-    /** The bucket of a stack, leaf first: hashing wherever it is called from, then our code, then Keycloak's. */
+    /** The bucket of a stack: the first of {@link #BUCKETS} whose code is anywhere on it. */
     static String bucket(List<String> frames) {
-        if (frames.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("argon2")
-                || f.toLowerCase(java.util.Locale.ROOT).contains("pbkdf2"))) {
+        if (frames.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).contains("argon2") || f.toLowerCase(Locale.ROOT).contains("pbkdf2"))) {
             return HASHING;
         }
-        int ours = -1;
-        for (int i = 0; i < frames.size(); i++) {
-            if (frames.get(i).startsWith("io.branchkey.")) {
-                ours = i; // the outermost of our frames
-            }
+        if (frames.stream().anyMatch(f -> f.startsWith("io.branchkey.device.") && !f.startsWith("io.branchkey.device.grant."))) {
+            return DEVICE;
         }
-        if (ours >= 0) {
-            return frames.subList(0, ours).stream().anyMatch(JfrProfile::database) ? OURS_SQL : OURS_MEMORY;
+        if (frames.stream().anyMatch(f -> f.startsWith("io.branchkey.pin.") && !f.startsWith("io.branchkey.pin.login."))) {
+            return PIN;
         }
-        if (frames.stream().anyMatch(f -> JfrProfile.database(f) || f.startsWith("org.keycloak.connections.jpa."))) {
-            return DATABASE;
+        if (frames.stream().anyMatch(f -> f.startsWith("io.branchkey.oidc."))) {
+            return MAPPERS;
         }
         if (frames.stream().anyMatch(f -> f.startsWith("org.keycloak.jose.") || f.startsWith("org.keycloak.crypto.")
                 || f.startsWith("org.keycloak.protocol.oidc.TokenManager.encode"))) {
             return ENCODING;
+        }
+        if (frames.stream().anyMatch(f -> JfrProfile.database(f) || f.startsWith("org.keycloak.connections.jpa."))) {
+            return DATABASE;
         }
         return OTHER;
     }

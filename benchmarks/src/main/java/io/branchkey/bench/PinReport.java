@@ -219,6 +219,11 @@ final class PinReport {
     }
 
     private void profileSection() {
+        profileSection(md, profiles);
+    }
+
+    /** The profile section from recordings of each kind of login (nothing if there are none). */
+    static void profileSection(Markdown md, Map<PinLogins.Kind, PinProfile> profiles) {
         if (profiles.isEmpty()) {
             return;
         }
@@ -228,7 +233,7 @@ final class PinReport {
         md.line(String.format("%,d", logins) + " further logins per kind, one at a time, after all measurements, with Java Flight "
                 + "Recorder started in the running server (`jcmd JFR.start settings=profile`; execution samples every 10 ms "
                 + "per running Java thread, GC and JIT threads not sampled). Each sample goes into the first bucket its "
-                + "stack matches, in the order of the rows. ms per login = samples × 10 ms / logins. The sampled time is "
+                + "stack shows, in the order of the rows. ms per login = samples × 10 ms / logins. The sampled time is "
                 + "less than the CPU time per login above: JFR samples Java threads running Java code only, while `/proc` "
                 + "also counts garbage collection, the JIT compiler, native code and the kernel's share (sockets to the "
                 + "client and to PostgreSQL).");
