@@ -6,6 +6,7 @@ package io.branchkey.bench;
  *   <li>{@code tenant-tree} (default): {@link TenantTreeBenchmark}, writes results/tenant-tree.md</li>
  *   <li>{@code access}: {@link AccessBenchmark}, writes results/access-resolution.md</li>
  *   <li>{@code claims}: {@link ClaimsBenchmark}, writes results/claims.md</li>
+ *   <li>{@code pin}: {@link PinBenchmark}, writes results/pin-login.md</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -16,7 +17,8 @@ public final class Benchmarks {
             case "", "tenant-tree" -> TenantTreeBenchmark.main(args);
             case "access" -> AccessBenchmark.main(args);
             case "claims" -> ClaimsBenchmark.main(args);
-            default -> throw new IllegalArgumentException("-Dbench.which=" + which + ": expected tenant-tree, access or claims");
+            case "pin" -> PinBenchmark.main(args);
+            default -> throw new IllegalArgumentException("-Dbench.which=" + which + ": expected tenant-tree, access, claims or pin");
         }
     }
 

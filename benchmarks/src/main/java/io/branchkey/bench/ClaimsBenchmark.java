@@ -118,7 +118,7 @@ public final class ClaimsBenchmark {
     }
 
     /** The benchmark users' password: made up per run, kept in memory, never printed. */
-    private static String newPassword() {
+    static String newPassword() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

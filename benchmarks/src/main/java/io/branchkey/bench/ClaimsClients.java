@@ -55,13 +55,24 @@ final class ClaimsClients {
         api.ensureFreshToken();
         String with = api.create(realm + "/clients", backOffice(WITH_MAPPERS, true).toString());
         String without = api.create(realm + "/clients", backOffice(WITHOUT_MAPPERS, false).toString());
-        String register = api.create(realm + "/clients", register().toString());
-        onlyBasicScope(realm, register);
+        String register = createRegister(realm, REGISTER, Map.of(), List.of());
         List<String> scopes = defaultScopes(realm, with);
         if (!scopes.equals(defaultScopes(realm, without))) {
             throw new IllegalStateException("the two back-office clients differ in their default client scopes");
         }
         return new Created(with, without, register, DEFAULT_BUDGET, scopes, defaultScopes(realm, register));
+    }
+
+    /**
+     * Creates a register client like the demo's register-app (the {@code basic} client scope only, Branchkey's mappers
+     * in access tokens, ES256) with extra client attributes and protocol mappers; returns its id.
+     */
+    String createRegister(String realm, String clientId, Map<String, String> attributes, List<Map<String, Object>> extraMappers)
+            throws IOException, InterruptedException {
+        api.ensureFreshToken();
+        String id = api.create(realm + "/clients", register(clientId, attributes, extraMappers).toString());
+        onlyBasicScope(realm, id);
+        return id;
     }
 
     /** Sets the byte budget of {@value #WITH_MAPPERS}'s bk_perms mapper. */
@@ -88,14 +99,17 @@ final class ClaimsClients {
         return client;
     }
 
-    private static ObjectNode register() {
-        ObjectNode client = common(REGISTER, "Register (benchmark)");
-        client.putObject("attributes").put("pkce.code.challenge.method", "S256").put("post.logout.redirect.uris", "+")
-                .put("access.token.signed.response.alg", "ES256");
+    private static ObjectNode register(String clientId, Map<String, String> attributes, List<Map<String, Object>> extraMappers) {
+        ObjectNode client = common(clientId, "Register (benchmark)");
+        ObjectNode attrs = client.putObject("attributes").put("pkce.code.challenge.method", "S256")
+                .put("post.logout.redirect.uris", "+").put("access.token.signed.response.alg", "ES256");
+        attributes.forEach(attrs::put);
         client.putArray("defaultClientScopes").add("basic");
         client.putArray("optionalClientScopes");
         client.put("fullScopeAllowed", false);
-        client.set("protocolMappers", AdminApi.JSON.valueToTree(mappers(false)));
+        List<Map<String, Object>> mappers = new ArrayList<>(mappers(false));
+        mappers.addAll(extraMappers);
+        client.set("protocolMappers", AdminApi.JSON.valueToTree(mappers));
         return client;
     }
 
@@ -118,14 +132,17 @@ final class ClaimsClients {
         return mappers;
     }
 
-    private static Map<String, Object> mapper(String name, String type, String claim, boolean idToken, int budget) {
+    /** A protocol mapper of the given type (in ID tokens too if asked), with its claim name unless null. */
+    static Map<String, Object> mapper(String name, String type, String claim, boolean idToken, int budget) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("access.token.claim", "true");
         config.put("introspection.token.claim", "true");
         config.put("lightweight.claim", "true");
         config.put("id.token.claim", String.valueOf(idToken));
         config.put("userinfo.token.claim", "false");
-        config.put("claim.name", claim);
+        if (claim != null) {
+            config.put("claim.name", claim);
+        }
         if (budget > 0) {
             config.put("branchkey.byteBudget", String.valueOf(budget));
         }

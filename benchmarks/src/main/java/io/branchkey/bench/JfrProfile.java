@@ -57,6 +57,11 @@ final class JfrProfile {
     }
 
     Profile record(String name, int refreshes, Action action) throws Exception {
+        return parse(recording(name, action), refreshes);
+    }
+
+    /** Records while the action runs; returns the recording file (in the run directory). */
+    Path recording(String name, Action action) throws Exception {
         if (!configured) {
             jcmd("JFR.configure", "stackdepth=512"); // Keycloak's request stacks are deeper than the default 64 frames
             configured = true;
@@ -65,7 +70,7 @@ final class JfrProfile {
         action.run();
         Path file = dir.resolve(name + ".jfr").toAbsolutePath();
         jcmd("JFR.stop", "name=" + name, "filename=" + file);
-        return parse(file, refreshes);
+        return file;
     }
 
     static Profile parse(Path file, int refreshes) throws IOException {
@@ -112,7 +117,7 @@ final class JfrProfile {
         return OTHER;
     }
 
-    private static boolean database(String frame) {
+    static boolean database(String frame) {
         return frame.startsWith("org.hibernate.") || frame.startsWith("org.postgresql.") || frame.startsWith("io.agroal.")
                 || frame.startsWith("com.arjuna.") || frame.startsWith("io.quarkus.narayana.");
     }

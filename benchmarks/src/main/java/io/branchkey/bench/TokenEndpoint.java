@@ -12,14 +12,16 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A realm's OIDC token endpoint over one keep-alive HTTP/1.1 connection: password logins and refresh-token grants
- * of public clients. Tokens and passwords are never printed; a refusal is reported with its error code only.
+ * A realm's OIDC token endpoint over one keep-alive HTTP/1.1 connection: password logins, refresh-token grants and
+ * Branchkey's PIN grant of public clients. Tokens and passwords are never printed; a refusal is reported with its error code only.
  */
 final class TokenEndpoint {
 
-    /** The tokens of one answer. */
-    record Tokens(String accessToken, String refreshToken) {
+    /** The tokens of one answer; {@code idToken} is empty when the answer had none. */
+    record Tokens(String accessToken, String refreshToken, String idToken) {
     }
+
+    static final String PIN_GRANT = "urn:branchkey:params:oauth:grant-type:pin";
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -51,6 +53,21 @@ final class TokenEndpoint {
                 "refresh_token", refreshToken)), scope);
     }
 
+    /**
+     * A PIN login at a registered device (docs/pin.md).
+     *
+     * @param userId the tile the person picked, or null at a PIN-only location
+     */
+    Tokens pin(String realm, String clientId, String deviceAssertion, String pin, String userId)
+            throws IOException, InterruptedException {
+        List<String> form = new ArrayList<>(List.of("grant_type", PIN_GRANT, "client_id", clientId,
+                "device_assertion", deviceAssertion, "pin", pin));
+        if (userId != null) {
+            form.addAll(List.of("user_id", userId));
+        }
+        return request(realm, form, null);
+    }
+
     private Tokens request(String realm, List<String> form, String scope) throws IOException, InterruptedException {
         if (scope != null) {
             form.addAll(List.of("branchkey_scope", scope));
@@ -69,6 +86,7 @@ final class TokenEndpoint {
             throw new IllegalStateException("token request (" + form.get(1) + ") in " + realm + ": HTTP " + response.statusCode()
                     + " " + answer.path("error").asText() + ": " + answer.path("error_description").asText());
         }
-        return new Tokens(answer.path("access_token").asText(), answer.path("refresh_token").asText());
+        return new Tokens(answer.path("access_token").asText(), answer.path("refresh_token").asText(),
+                answer.path("id_token").asText());
     }
 }
