@@ -155,11 +155,16 @@ final class ClaimsReport {
                     + ms(target) + " | " + ratio3(ratio.ratio()) + " (95 % interval " + ratio3(ratio.low()) + "–" + ratio3(ratio.high())
                     + ") | " + yes(ratio.ratio() <= target) + " |");
         }
-        md.line("| SQL statements per refresh with mappers, claims cached, do not grow with the locations (" + locationsChain() + ") | "
-                + chain(c -> c.cached().perCall(), true) + " | " + yes(constant(c -> c.cached().perCall())) + " |");
-        md.line("| the same, first refresh after a change (claims computed) | " + chain(c -> c.uncached().perCall(), true) + " (Branchkey "
-                + chain(c -> c.uncached().perCall(StatementProfile.Origin.BRANCHKEY), true) + ") | "
-                + yes(constant(c -> c.uncached().perCall())) + " |");
+        // The verdict counts Branchkey's statements: Keycloak's own offline-session writes come every few dozen
+        // refreshes with or without mappers, so the totals (shown for context) jitter between windows.
+        md.line("| Branchkey SQL statements per refresh with mappers, claims cached, do not grow with the locations ("
+                + locationsChain() + ") | " + chain(c -> c.cached().perCall(StatementProfile.Origin.BRANCHKEY), true)
+                + " (all statements " + chain(c -> c.cached().perCall(), true) + ") | "
+                + yes(constant(c -> c.cached().perCall(StatementProfile.Origin.BRANCHKEY))) + " |");
+        md.line("| the same, first refresh after a change (claims computed) | "
+                + chain(c -> c.uncached().perCall(StatementProfile.Origin.BRANCHKEY), true) + " (all statements "
+                + chain(c -> c.uncached().perCall(), true) + ") | "
+                + yes(constant(c -> c.uncached().perCall(StatementProfile.Origin.BRANCHKEY))) + " |");
         md.line();
     }
 

@@ -136,6 +136,28 @@ class ConsoleIntegrationIT {
         }
     }
 
+    /** A user's PIN in the console's Credentials tab: its type, label and date, never the PIN; removable there. */
+    @Test
+    void theConsoleListsAPinCredentialWithoutItsSecret() {
+        String id = person("pin-console-" + suffix());
+        String pin = api.post("users/" + id + "/pin/generate", null).expect(200).json().get("pin").asText();
+        try (Chromium browser = Chromium.start()) {
+            String console = urls.getBase() + "/admin/" + DemoRealm.NAME + "/console/#/" + DemoRealm.NAME;
+            browser.open(console + "/users/" + id + "/credentials");
+            browser.signIn("realm-admin", DemoRealm.PASSWORD);
+            browser.waitForText(By.tagName("body"), "branchkey-pin");
+            String page = browser.pageText();
+            assertThat(page).contains("PIN").doesNotContain(pin);
+            assertThat(browser.driver().getPageSource()).doesNotContain(pin);
+            browser.screenshot("console-user-pin-credential");
+        }
+        // what the tab's delete calls: Keycloak's credential API removes our credential like any other
+        var user = admin.realm(DemoRealm.NAME).users().get(id);
+        var credential = user.credentials().stream().filter(c -> "branchkey-pin".equals(c.getType())).findFirst().orElseThrow();
+        user.removeCredential(credential.getId());
+        assertThat(api.get("users/" + id + "/pin").expect(200).json().get("configured").asBoolean()).isFalse();
+    }
+
     private List<String> homeAccount(UserResource user) {
         Map<String, List<String>> attributes = user.toRepresentation().getAttributes();
         return attributes == null ? null : attributes.get("homeAccount");
