@@ -138,6 +138,10 @@ class NodeListingIT {
         assertThat(tree.subtreeIds(account, "?q=zeta")).containsExactly(alpha);
         assertThat(tree.subtreeIds(account, "?q=alpha")).isEmpty();
         assertThat(tree.subtreeIds(north, "?q=zeta")).containsExactly(alpha);
+        String code = renamed.get("code").asText();
+        assertThat(tree.subtreeIds(account, "?q=" + code.toUpperCase(java.util.Locale.ROOT))).as("code, any case").containsExactly(alpha);
+        assertThat(tree.subtreeIds(account, "?q=" + code.toLowerCase(java.util.Locale.ROOT))).containsExactly(alpha);
+        assertThat(tree.subtreeIds(account, "?q=ZETA%20sTORE")).as("name, any case").containsExactly(alpha);
 
         // a moved subtree keeps its names and kinds below its new ancestors, at its new depth
         String east = tree.region(north, "East");

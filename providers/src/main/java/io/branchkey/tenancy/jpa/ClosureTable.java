@@ -42,11 +42,16 @@ final class ClosureTable {
                 .executeUpdate();
     }
 
+    /** The lower-cased copy the subtree listing sorts and searches by (see NodeQueries). */
+    static String searchKey(String value) {
+        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static Query listing(Query query, TenantNodeEntity node) {
         return query.setParameter("nodeId", node.getId())
                 .setParameter("kind", node.getKind().name())
-                .setParameter("name", node.getName())
-                .setParameter("code", node.getCode())
+                .setParameter("name", searchKey(node.getName()))
+                .setParameter("code", searchKey(node.getCode()))
                 .setParameter("status", node.getStatus().name());
     }
 

@@ -37,7 +37,10 @@ public class NodeClosureEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    /** The descendant's listing attributes, kept in step by ClosureTable: the subtree listing's filter and sort keys. */
+    /**
+     * The descendant's listing attributes, kept in step by ClosureTable: the subtree listing's filter and sort keys.
+     * Name and code are stored lower-cased (Locale.ROOT), so that a search compares them without a function per row.
+     */
     @Enumerated(EnumType.STRING)
     @Column(name = "DESCENDANT_KIND", length = 16, nullable = false)
     private NodeKind descendantKind;

@@ -42,7 +42,10 @@ final class NodeQueries {
         return bind(em.createQuery(jpql, Long.class).setParameter("nodeId", nodeId), filter, true);
     }
 
-    /** In a subtree the filters read the closure's copies of the node's attributes; realm-wide, the node itself. */
+    /**
+     * In a subtree the filters read the closure's copies of the node's attributes; realm-wide, the node itself. A
+     * subtree is therefore ordered by the lower-cased name (case-insensitively), the realm-wide list by the name.
+     */
     private static String conditions(NodeFilter filter, boolean inSubtree) {
         String n = inSubtree ? "c.descendant" : "n.";
         StringBuilder where = new StringBuilder();
@@ -52,9 +55,11 @@ final class NodeQueries {
         if (filter.status() != null) {
             where.append(" and ").append(column(n, "status")).append(" = :status");
         }
-        if (filter.text() != null) {
-            where.append(" and (lower(").append(column(n, "name")).append(") like :text escape '!' or lower(")
-                    .append(column(n, "code")).append(") like :text escape '!')");
+        if (filter.text() != null && inSubtree) {
+            // The closure keeps name and code lower-cased already (ClosureTable.searchKey).
+            where.append(" and (c.descendantName like :text escape '!' or c.descendantCode like :text escape '!')");
+        } else if (filter.text() != null) {
+            where.append(" and (lower(n.name) like :text escape '!' or lower(n.code) like :text escape '!')");
         }
         if (inSubtree && filter.maxDepth() != null) {
             where.append(" and c.depth <= :maxDepth");
