@@ -55,11 +55,13 @@ final class NodeQueries {
         if (filter.status() != null) {
             where.append(" and ").append(column(n, "status")).append(" = :status");
         }
+        // A plain substring test (locate) rather than LIKE: the caller's text is taken literally with no escaping,
+        // and a prepared statement's generic plan evaluates no escape function per scanned row.
         if (filter.text() != null && inSubtree) {
             // The closure keeps name and code lower-cased already (ClosureTable.searchKey).
-            where.append(" and (c.descendantName like :text escape '!' or c.descendantCode like :text escape '!')");
+            where.append(" and (locate(:text, c.descendantName) > 0 or locate(:text, c.descendantCode) > 0)");
         } else if (filter.text() != null) {
-            where.append(" and (lower(n.name) like :text escape '!' or lower(n.code) like :text escape '!')");
+            where.append(" and (locate(:text, lower(n.name)) > 0 or locate(:text, lower(n.code)) > 0)");
         }
         if (inSubtree && filter.maxDepth() != null) {
             where.append(" and c.depth <= :maxDepth");
@@ -81,16 +83,11 @@ final class NodeQueries {
             query.setParameter("status", filter.status());
         }
         if (filter.text() != null) {
-            query.setParameter("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+            query.setParameter("text", filter.text().toLowerCase(Locale.ROOT));
         }
         if (inSubtree && filter.maxDepth() != null) {
             query.setParameter("maxDepth", filter.maxDepth());
         }
         return query;
-    }
-
-    // The caller's text is matched literally: its own % and _ are not wildcards.
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
