@@ -170,7 +170,7 @@ public final class TokenAccess {
         return Collections.unmodifiableMap(claim);
     }
 
-    static int jsonSize(Object claim) {
+    private static int jsonSize(Object claim) {
         try {
             return JsonSerialization.writeValueAsBytes(claim).length;
         } catch (IOException e) {

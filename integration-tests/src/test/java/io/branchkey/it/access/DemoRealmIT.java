@@ -4,6 +4,10 @@ import static io.branchkey.it.support.ApiAssertions.conflict;
 import static io.branchkey.it.support.ApiAssertions.notFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,16 +109,16 @@ class DemoRealmIT {
         assertThat(register.getProtocolMappers()).extracting(m -> m.getProtocolMapper()).contains("branchkey-acr-mapper");
 
         // a browser without a device's proof gets no login page at the register app, and the usual one elsewhere
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newHttpClient();
         String auth = urls.getBase() + "/realms/" + DemoRealm.NAME + "/protocol/openid-connect/auth?response_type=code"
                 + "&redirect_uri=" + BranchkeyApi.encode("http://localhost:3000/") + "&code_challenge_method=S256"
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&client_id=";
-        var registerPage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(auth + "register-app")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var registerPage = http.send(HttpRequest.newBuilder(URI.create(auth + "register-app")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(registerPage.statusCode()).isEqualTo(401);
         assertThat(registerPage.body()).contains("This device is not registered").doesNotContain("name=\"password\"");
-        var backofficePage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(auth + "backoffice-app")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var backofficePage = http.send(HttpRequest.newBuilder(URI.create(auth + "backoffice-app")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(backofficePage.statusCode()).isEqualTo(200);
         assertThat(backofficePage.body()).contains("name=\"password\"");
     }
