@@ -2,8 +2,6 @@ package io.branchkey.tenancy.jpa;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -62,6 +60,9 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         em.persist(entity);
         flush();
         closure.insertNode(realm.getId(), entity);
+        // Written and flushed: keep it out of the persistence context, or creating many nodes in one transaction
+        // (a seed) would dirty-check every earlier node at each flush, quadratic in the size of the tree.
+        em.detach(entity);
         return new TenantNodeAdapter(entity);
     }
 
@@ -168,14 +169,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     @Override
     public Stream<TenantNodeModel> getSubtree(RealmModel realm, String id, NodeFilter filter, int first, int max) {
         requireEntity(realm, id, "id");
-        List<String> ids = queries.subtreePage(id, filter).setFirstResult(first).setMaxResults(max).getResultList();
-        if (ids.isEmpty()) {
-            return Stream.empty();
-        }
-        Map<String, TenantNodeEntity> byId = em.createNamedQuery("bkNodesByIds", TenantNodeEntity.class)
-                .setParameter("ids", ids).getResultStream()
-                .collect(Collectors.toMap(TenantNodeEntity::getId, Function.identity()));
-        return ids.stream().map(byId::get).filter(Objects::nonNull).map(TenantNodeAdapter::new);
+        return queries.subtreePage(id, filter, first, max).getResultList().stream().map(TenantNodeAdapter::new);
     }
 
     @Override

@@ -5,12 +5,16 @@ import java.util.Locale;
 import io.branchkey.tenancy.NodeFilter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Builds the filtered node listings: the whole realm, or one subtree through the closure table. Each listing
  * is one query (plus at most one batch fetch of external ids for the page).
  */
 final class NodeQueries {
+
+    /** Rows read per round trip for a listing page (nodes times their external ids). */
+    private static final int PAGE_FETCH_SIZE = 1000;
 
     private final EntityManager em;
 
@@ -25,15 +29,23 @@ final class NodeQueries {
     }
 
     /**
-     * The ids of one page of a subtree, in listing order. Reads the closure table alone: filter and order
-     * columns are all in IDX_BK_CLOSURE_SUBTREE(_KIND), so the database walks the index in order and stops after
-     * the page, never joining or sorting the whole subtree.
+     * One page of a subtree with the nodes' external ids, in listing order, as one statement. The page is cut
+     * from the closure table alone: filter and order columns are all in IDX_BK_CLOSURE_SUBTREE(_KIND), so the
+     * database walks the index in order and stops after the page, never joining or sorting the whole subtree;
+     * only the page's rows are then joined to their nodes and external ids.
      */
-    TypedQuery<String> subtreePage(String nodeId, NodeFilter filter) {
-        String jpql = "select c.descendantId from NodeClosureEntity c"
-                + " where c.ancestorId = :nodeId and c.depth > 0" + conditions(filter, true)
-                + " order by c.depth, c.descendantName, c.descendantId";
-        return bind(em.createQuery(jpql, String.class).setParameter("nodeId", nodeId), filter, true);
+    TypedQuery<TenantNodeEntity> subtreePage(String nodeId, NodeFilter filter, int first, int max) {
+        String jpql = "select n from (select c.descendantId as id, c.depth as depth, c.descendantName as name"
+                + " from NodeClosureEntity c where c.ancestorId = :nodeId and c.depth > 0" + conditions(filter, true)
+                + " order by c.depth, c.descendantName, c.descendantId offset :first rows fetch first :max rows only) p"
+                + " join TenantNodeEntity n on n.id = p.id left join fetch n.externalIds"
+                + " order by p.depth, p.name, p.id";
+        TypedQuery<TenantNodeEntity> query = em.createQuery(jpql, TenantNodeEntity.class)
+                .setParameter("nodeId", nodeId).setParameter("first", first).setParameter("max", max)
+                // A page is at most max nodes with a few external ids each: read it in one round trip rather than
+                // in Keycloak's default batches of 64 rows.
+                .setHint(HibernateHints.HINT_FETCH_SIZE, PAGE_FETCH_SIZE);
+        return bind(query, filter, true);
     }
 
     TypedQuery<Long> countSubtree(String nodeId, NodeFilter filter) {

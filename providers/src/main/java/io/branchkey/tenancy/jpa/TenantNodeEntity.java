@@ -24,7 +24,6 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "BK_NODE")
 @NamedQueries({
         @NamedQuery(name = "bkNodeById", query = "select n from TenantNodeEntity n where n.id = :id and n.realmId = :realmId"),
-        @NamedQuery(name = "bkNodesByIds", query = "select n from TenantNodeEntity n where n.id in :ids"),
         @NamedQuery(name = "bkNodeHandles", query = "select n.id, n.handle from TenantNodeEntity n where n.id in :ids"),
         @NamedQuery(name = "bkNodePathHandles",
                 query = "select n.handle from NodeClosureEntity c join TenantNodeEntity n on n.id = c.ancestorId"
