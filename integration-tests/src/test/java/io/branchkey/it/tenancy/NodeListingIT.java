@@ -5,8 +5,10 @@ import io.branchkey.it.support.Tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.branchkey.it.support.BranchkeyServerConfig;
@@ -120,6 +122,33 @@ class NodeListingIT {
         assertThat(api.get("nodes/" + account + "/subtree").expect(200).ids()).hasSize(100);
         assertThat(api.get("nodes/" + account + "/subtree?first=100").expect(200).ids()).hasSize(4);
         assertThat(tree.count(account)).isEqualTo(104);
+    }
+
+    @Test
+    void subtreePagesCarryEveryExternalIdAndCutByNodesNotRows() {
+        String account = tree.account(null, "External Ids Account");
+        String region = tree.region(account, "Only Region");
+        List<String> locations = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ObjectNode body = Tree.locationBody(region, "Store " + i);
+            body.putObject("externalIds").put("posId", "POS-" + i).put("license", "LIC-" + i).put("erp", "ERP-" + i);
+            locations.add(tree.create(body).get("id").asText());
+        }
+        List<String> seen = new ArrayList<>();
+        for (int first = 0; first < 6; first += 2) {
+            JsonNode page = api.get("nodes/" + account + "/subtree?kind=LOCATION&max=2&first=" + first)
+                    .expect(200).json();
+            assertThat(page.size()).as("page at %d", first).isEqualTo(Math.min(2, 5 - first));
+            for (JsonNode node : page) {
+                int i = locations.indexOf(node.get("id").asText());
+                assertThat(node.get("externalIds").properties()).as("external ids of Store %d", i).hasSize(3);
+                assertThat(node.get("externalIds").get("posId").asText()).isEqualTo("POS-" + i);
+                assertThat(node.get("externalIds").get("erp").asText()).isEqualTo("ERP-" + i);
+                seen.add(node.get("id").asText());
+            }
+        }
+        assertThat(seen).containsExactlyElementsOf(locations);
+        assertThat(tree.subtreeIds(account, "?q=store%203")).containsExactly(locations.get(3));
     }
 
     @Test
