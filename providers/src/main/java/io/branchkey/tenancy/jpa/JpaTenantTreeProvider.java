@@ -151,25 +151,24 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
 
     @Override
     public Stream<TenantNodeModel> searchNodes(RealmModel realm, NodeFilter filter, int first, int max) {
-        return page(queries.realmNodes(realm.getId(), filter), first, max);
+        return stream(queries.realmNodes(realm.getId(), filter, first, max));
     }
 
     @Override
     public Stream<TenantNodeModel> getRoots(RealmModel realm, int first, int max) {
-        return page(em.createNamedQuery("bkNodeRoots", TenantNodeEntity.class).setParameter("realmId", realm.getId()),
-                first, max);
+        return stream(queries.roots(realm.getId(), first, max));
     }
 
     @Override
     public Stream<TenantNodeModel> getChildren(RealmModel realm, String id, int first, int max) {
         requireEntity(realm, id, "id");
-        return page(em.createNamedQuery("bkNodeChildren", TenantNodeEntity.class).setParameter("id", id), first, max);
+        return stream(queries.children(id, first, max));
     }
 
     @Override
     public Stream<TenantNodeModel> getSubtree(RealmModel realm, String id, NodeFilter filter, int first, int max) {
         requireEntity(realm, id, "id");
-        return queries.subtreePage(id, filter, first, max).getResultList().stream().map(TenantNodeAdapter::new);
+        return stream(queries.subtreePage(id, filter, first, max));
     }
 
     @Override
@@ -308,7 +307,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         }
     }
 
-    private static Stream<TenantNodeModel> page(TypedQuery<TenantNodeEntity> query, int first, int max) {
-        return query.setFirstResult(first).setMaxResults(max).getResultList().stream().map(TenantNodeAdapter::new);
+    private static Stream<TenantNodeModel> stream(TypedQuery<TenantNodeEntity> page) {
+        return page.getResultList().stream().map(TenantNodeAdapter::new);
     }
 }

@@ -8,8 +8,8 @@ import jakarta.persistence.TypedQuery;
 import org.hibernate.jpa.HibernateHints;
 
 /**
- * Builds the filtered node listings: the whole realm, or one subtree through the closure table. Each listing
- * is one query (plus at most one batch fetch of external ids for the page).
+ * Builds the node listings: the whole realm, roots, children, and one subtree through the closure table. Each
+ * page is one statement that also brings the nodes' external ids.
  */
 final class NodeQueries {
 
@@ -22,30 +22,55 @@ final class NodeQueries {
         this.em = em;
     }
 
-    TypedQuery<TenantNodeEntity> realmNodes(String realmId, NodeFilter filter) {
-        String jpql = "select n from TenantNodeEntity n where n.realmId = :realmId" + conditions(filter, false)
-                + " order by n.depth, n.name, n.id";
-        return bind(em.createQuery(jpql, TenantNodeEntity.class).setParameter("realmId", realmId), filter, false);
+    TypedQuery<TenantNodeEntity> realmNodes(String realmId, NodeFilter filter, int first, int max) {
+        return bind(page("TenantNodeEntity n", "n.id", "n.realmId = :realmId" + conditions(filter, false),
+                first, max, "n.depth", "n.name").setParameter("realmId", realmId), filter, false);
+    }
+
+    TypedQuery<TenantNodeEntity> roots(String realmId, int first, int max) {
+        return page("TenantNodeEntity n", "n.id", "n.realmId = :realmId and n.parentId is null", first, max, "n.name")
+                .setParameter("realmId", realmId);
+    }
+
+    TypedQuery<TenantNodeEntity> children(String parentId, int first, int max) {
+        return page("TenantNodeEntity n", "n.id", "n.parentId = :parentId", first, max, "n.name")
+                .setParameter("parentId", parentId);
     }
 
     /**
-     * One page of a subtree with the nodes' external ids, in listing order, as one statement. The page is cut
-     * from the closure table alone: filter and order columns are all in IDX_BK_CLOSURE_SUBTREE(_KIND), so the
-     * database walks the index in order and stops after the page, never joining or sorting the whole subtree;
-     * only the page's rows are then joined to their nodes and external ids.
+     * One page of a subtree. The page is cut from the closure table alone: filter and order columns are all in
+     * IDX_BK_CLOSURE_SUBTREE(_KIND), so the database walks the index in order and stops after the page, never
+     * joining or sorting the whole subtree.
      */
     TypedQuery<TenantNodeEntity> subtreePage(String nodeId, NodeFilter filter, int first, int max) {
-        String jpql = "select n from (select c.descendantId as id, c.depth as depth, c.descendantName as name"
-                + " from NodeClosureEntity c where c.ancestorId = :nodeId and c.depth > 0" + conditions(filter, true)
-                + " order by c.depth, c.descendantName, c.descendantId offset :first rows fetch first :max rows only) p"
-                + " join TenantNodeEntity n on n.id = p.id left join fetch n.externalIds"
-                + " order by p.depth, p.name, p.id";
-        TypedQuery<TenantNodeEntity> query = em.createQuery(jpql, TenantNodeEntity.class)
-                .setParameter("nodeId", nodeId).setParameter("first", first).setParameter("max", max)
+        return bind(page("NodeClosureEntity c", "c.descendantId", "c.ancestorId = :nodeId and c.depth > 0"
+                        + conditions(filter, true), first, max, "c.depth", "c.descendantName")
+                .setParameter("nodeId", nodeId), filter, true);
+    }
+
+    /**
+     * A page of nodes with their external ids, in listing order, as one statement: the inner query picks the
+     * page's node ids (ordered by the keys, then the id), and only those are joined to their nodes and external
+     * ids, so the page is cut by nodes, never by joined rows.
+     */
+    private TypedQuery<TenantNodeEntity> page(String from, String idColumn, String where, int first, int max,
+                                              String... keys) {
+        StringBuilder inner = new StringBuilder("select ").append(idColumn).append(" as id");
+        StringBuilder outerOrder = new StringBuilder();
+        for (int i = 0; i < keys.length; i++) {
+            inner.append(", ").append(keys[i]).append(" as k").append(i);
+            outerOrder.append("p.k").append(i).append(", ");
+        }
+        inner.append(" from ").append(from).append(" where ").append(where)
+                .append(" order by ").append(String.join(", ", keys)).append(", ").append(idColumn)
+                .append(" offset :first rows fetch first :max rows only");
+        String jpql = "select node from (" + inner + ") p join TenantNodeEntity node on node.id = p.id"
+                + " left join fetch node.externalIds order by " + outerOrder + "p.id";
+        return em.createQuery(jpql, TenantNodeEntity.class)
+                .setParameter("first", first).setParameter("max", max)
                 // A page is at most max nodes with a few external ids each: read it in one round trip rather than
                 // in Keycloak's default batches of 64 rows.
                 .setHint(HibernateHints.HINT_FETCH_SIZE, PAGE_FETCH_SIZE);
-        return bind(query, filter, true);
     }
 
     TypedQuery<Long> countSubtree(String nodeId, NodeFilter filter) {
