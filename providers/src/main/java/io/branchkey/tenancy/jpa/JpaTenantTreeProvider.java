@@ -307,7 +307,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         }
     }
 
-    private static Stream<TenantNodeModel> stream(TypedQuery<TenantNodeEntity> page) {
-        return page.getResultList().stream().map(TenantNodeAdapter::new);
+    private static Stream<TenantNodeModel> stream(TypedQuery<Object[]> page) {
+        return ListedNode.fold(page.getResultList()).stream();
     }
 }

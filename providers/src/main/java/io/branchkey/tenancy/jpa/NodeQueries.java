@@ -22,17 +22,17 @@ final class NodeQueries {
         this.em = em;
     }
 
-    TypedQuery<TenantNodeEntity> realmNodes(String realmId, NodeFilter filter, int first, int max) {
+    TypedQuery<Object[]> realmNodes(String realmId, NodeFilter filter, int first, int max) {
         return bind(page("TenantNodeEntity n", "n.id", "n.realmId = :realmId" + conditions(filter, false),
                 first, max, "n.depth", "n.name").setParameter("realmId", realmId), filter, false);
     }
 
-    TypedQuery<TenantNodeEntity> roots(String realmId, int first, int max) {
+    TypedQuery<Object[]> roots(String realmId, int first, int max) {
         return page("TenantNodeEntity n", "n.id", "n.realmId = :realmId and n.parentId is null", first, max, "n.name")
                 .setParameter("realmId", realmId);
     }
 
-    TypedQuery<TenantNodeEntity> children(String parentId, int first, int max) {
+    TypedQuery<Object[]> children(String parentId, int first, int max) {
         return page("TenantNodeEntity n", "n.id", "n.parentId = :parentId", first, max, "n.name")
                 .setParameter("parentId", parentId);
     }
@@ -42,18 +42,18 @@ final class NodeQueries {
      * IDX_BK_CLOSURE_SUBTREE(_KIND), so the database walks the index in order and stops after the page, never
      * joining or sorting the whole subtree.
      */
-    TypedQuery<TenantNodeEntity> subtreePage(String nodeId, NodeFilter filter, int first, int max) {
+    TypedQuery<Object[]> subtreePage(String nodeId, NodeFilter filter, int first, int max) {
         return bind(page("NodeClosureEntity c", "c.descendantId", "c.ancestorId = :nodeId and c.depth > 0"
                         + conditions(filter, true), first, max, "c.depth", "c.descendantName")
                 .setParameter("nodeId", nodeId), filter, true);
     }
 
     /**
-     * A page of nodes with their external ids, in listing order, as one statement: the inner query picks the
-     * page's node ids (ordered by the keys, then the id), and only those are joined to their nodes and external
-     * ids, so the page is cut by nodes, never by joined rows.
+     * A page of nodes with their external ids, in listing order, as one statement of ListedNode rows: the inner
+     * query picks the page's node ids (ordered by the keys, then the id), and only those are joined to their nodes
+     * and external ids, so the page is cut by nodes, never by joined rows.
      */
-    private TypedQuery<TenantNodeEntity> page(String from, String idColumn, String where, int first, int max,
+    private TypedQuery<Object[]> page(String from, String idColumn, String where, int first, int max,
                                               String... keys) {
         StringBuilder inner = new StringBuilder("select ").append(idColumn).append(" as id");
         StringBuilder outerOrder = new StringBuilder();
@@ -64,9 +64,9 @@ final class NodeQueries {
         inner.append(" from ").append(from).append(" where ").append(where)
                 .append(" order by ").append(String.join(", ", keys)).append(", ").append(idColumn)
                 .append(" offset :first rows fetch first :max rows only");
-        String jpql = "select node from (" + inner + ") p join TenantNodeEntity node on node.id = p.id"
-                + " left join fetch node.externalIds order by " + outerOrder + "p.id";
-        return em.createQuery(jpql, TenantNodeEntity.class)
+        String jpql = "select " + ListedNode.COLUMNS + " from (" + inner + ") p join TenantNodeEntity node on node.id = p.id"
+                + " left join node.externalIds x order by " + outerOrder + "p.id";
+        return em.createQuery(jpql, Object[].class)
                 .setParameter("first", first).setParameter("max", max)
                 // A page is at most max nodes with a few external ids each: read it in one round trip rather than
                 // in Keycloak's default batches of 64 rows.
