@@ -54,7 +54,7 @@ final class NodeQueries {
      * and external ids, so the page is cut by nodes, never by joined rows.
      */
     private TypedQuery<Object[]> page(String from, String idColumn, String where, int first, int max,
-                                              String... keys) {
+                                      String... keys) {
         StringBuilder inner = new StringBuilder("select ").append(idColumn).append(" as id");
         StringBuilder outerOrder = new StringBuilder();
         for (int i = 0; i < keys.length; i++) {
