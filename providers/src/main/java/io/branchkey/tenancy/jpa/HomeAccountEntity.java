@@ -5,17 +5,11 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQueries;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A user's home account: at most one per user, enforced by the primary key. */
 @Entity
 @Table(name = "BK_HOME_ACCOUNT")
-@NamedQueries({
-        @NamedQuery(name = "bkDeleteHomeAccountsOfRealm",
-                query = "delete from HomeAccountEntity h where h.realmId = :realmId"),
-})
 public class HomeAccountEntity {
 
     @Id

@@ -288,13 +288,14 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         entity.setUpdatedAt(now);
     }
 
-    /** Flushes, turning a unique-code race that slipped past the pre-check into a conflict. */
+    /** The users whose home account the query (with parameter id) finds. */
     private Stream<UserModel> homeAccountUsers(RealmModel realm, String query, String nodeId) {
         return em.createQuery(query, String.class).setParameter("id", nodeId).getResultList().stream()
                 .map(userId -> session.users().getUserById(realm, userId))
                 .filter(Objects::nonNull);
     }
 
+    /** Flushes, turning a unique-code race that slipped past the pre-check into a conflict. */
     private void flush() {
         try {
             em.flush();

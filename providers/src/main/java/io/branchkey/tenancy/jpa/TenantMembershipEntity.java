@@ -29,8 +29,6 @@ import jakarta.persistence.Table;
                         + " where m.realmId = :realmId and m.userId = :userId order by n.depth, n.name, n.id"),
         @NamedQuery(name = "bkDeleteMembershipsOfUser",
                 query = "delete from TenantMembershipEntity m where m.realmId = :realmId and m.userId = :userId"),
-        @NamedQuery(name = "bkDeleteMembershipsOfRealm",
-                query = "delete from TenantMembershipEntity m where m.realmId = :realmId"),
 })
 public class TenantMembershipEntity {
 

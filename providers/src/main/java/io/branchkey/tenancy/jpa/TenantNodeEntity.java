@@ -97,7 +97,8 @@ public class TenantNodeEntity {
     @Column(name = "COUNTRY", length = 2)
     private String country;
 
-    // Batch fetching keeps a page of nodes at one extra query for all their external ids, never one per node.
+    // Listings join external ids into the page statement (NodeQueries); where several managed nodes are read in
+    // one session (memberships of a user), batch fetching loads all their external ids in one query, not one per node.
     @ElementCollection
     @BatchSize(size = 1000)
     @CollectionTable(name = "BK_NODE_EXTERNAL_ID", joinColumns = @JoinColumn(name = "NODE_ID"))
