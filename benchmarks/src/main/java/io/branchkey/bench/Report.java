@@ -65,18 +65,22 @@ final class Report {
     private void verdict() {
         line("## Verdict");
         line();
-        line("| operation | p99 `bench-small` | p99 `bench-large` | p99 < 10 ms at 10,000 locations | statements per call small → large | constant |");
+        line("| operation | p99 `bench-small` | p99 `bench-large` | p99 < 10 ms at 10,000 locations | Branchkey statements per call small → large (all statements) | constant |");
         line("|---|---:|---:|:---:|---|:---:|");
         for (String key : TARGET_OPERATIONS) {
             Operation small = find(key, facts.shapes().get(0).realm());
             Operation large = find(key, facts.shapes().get(1).realm());
             double p99Large = latencies.get(large).percentileMs(99);
-            double s = profiles.get(small).perCall();
-            double l = profiles.get(large).perCall();
+            double s = profiles.get(small).perCall(StatementProfile.Origin.BRANCHKEY);
+            double l = profiles.get(large).perCall(StatementProfile.Origin.BRANCHKEY);
             line("| " + key + " | " + ms(latencies.get(small).percentileMs(99)) + " | " + ms(p99Large) + " | "
-                    + (p99Large < TARGET_P99_MS ? "yes" : "**NO**") + " | " + num(s) + " → " + num(l) + " | "
+                    + (p99Large < TARGET_P99_MS ? "yes" : "**NO**") + " | " + num(s) + " → " + num(l) + " ("
+                    + num(profiles.get(small).perCall()) + " → " + num(profiles.get(large).perCall()) + ") | "
                     + (Math.abs(s - l) < 0.005 ? "yes" : "**NO**") + " |");
         }
+        line();
+        line("`constant` compares Branchkey's statements (on `BK_*` tables): Keycloak's own background jobs, such as "
+                + "its periodic expiry of sessions, can run while an operation is being counted, so the totals may jitter.");
         line();
     }
 
