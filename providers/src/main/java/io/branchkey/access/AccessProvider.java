@@ -29,6 +29,12 @@ public interface AccessProvider extends Provider {
      */
     ScopedAccess scopedAccess(RealmModel realm, String userId, AccessScope scope);
 
+    /**
+     * The user's grants that reach the node (made on it or an ancestor), whatever their windows: what the rules
+     * about time (grant windows, future grants) evaluate with {@link EffectivePermissionRule}.
+     */
+    List<GrantedRoleGroup> grantsReaching(RealmModel realm, String userId, String nodeId);
+
     /** The users holding the permission at the node now (e.g. who can approve an override here), by id. */
     List<String> usersWithPermission(RealmModel realm, String nodeId, String permissionKey, int first, int max);
 }

@@ -1,11 +1,12 @@
 package io.branchkey.access;
 
+import io.branchkey.common.BranchkeyException;
 import java.util.List;
 
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
 
-/** Grants of role groups to users at nodes. Rule violations raise TenancyException. */
+/** Grants of role groups to users at nodes. Rule violations raise BranchkeyException. */
 public interface GrantProvider extends Provider {
 
     /**

@@ -1,5 +1,7 @@
 package io.branchkey.access;
 
+import io.branchkey.common.BranchkeyException;
+
 /**
  * When a grant is in force: from {@code startsAt} (inclusive) until {@code endsAt} (exclusive), epoch millis;
  * null means unbounded on that side.
@@ -7,6 +9,14 @@ package io.branchkey.access;
 public record GrantWindow(Long startsAt, Long endsAt) {
 
     public static final GrantWindow ALWAYS = new GrantWindow(null, null);
+
+    /** A window from a request: an end at or before the start is refused, naming {@code endsAt}. */
+    public static GrantWindow of(Long startsAt, Long endsAt) {
+        if (startsAt != null && endsAt != null && startsAt >= endsAt) {
+            throw BranchkeyException.invalid("endsAt", "endsAt must be after startsAt");
+        }
+        return new GrantWindow(startsAt, endsAt);
+    }
 
     public boolean isActiveAt(long now) {
         return (startsAt == null || startsAt <= now) && (endsAt == null || now < endsAt);

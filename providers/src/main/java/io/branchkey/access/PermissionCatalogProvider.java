@@ -1,5 +1,6 @@
 package io.branchkey.access;
 
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.access.catalog.Permission;
 import io.branchkey.access.catalog.PermissionCatalog;
 import io.branchkey.access.catalog.PermissionDraft;
@@ -8,7 +9,7 @@ import org.keycloak.provider.Provider;
 
 /**
  * A realm's permission catalog: Branchkey's defaults plus the realm's own permissions. Append-only: entries are
- * added or retired, never renumbered, and an index is never reused. Rule violations raise TenancyException.
+ * added or retired, never renumbered, and an index is never reused. Rule violations raise BranchkeyException.
  */
 public interface PermissionCatalogProvider extends Provider {
 

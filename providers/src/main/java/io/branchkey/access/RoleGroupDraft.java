@@ -3,7 +3,7 @@ package io.branchkey.access;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 
 /** Name, description and permission keys of a role group, validated on construction (keys against the catalog later). */
 public record RoleGroupDraft(String name, String description, List<String> permissions) {
@@ -11,20 +11,20 @@ public record RoleGroupDraft(String name, String description, List<String> permi
     public RoleGroupDraft {
         name = name == null ? null : name.trim();
         if (name == null || name.isEmpty()) {
-            throw TenancyException.invalid("name", "name must not be blank");
+            throw BranchkeyException.invalid("name", "name must not be blank");
         }
         if (name.length() > 255) {
-            throw TenancyException.invalid("name", "name must be at most 255 characters");
+            throw BranchkeyException.invalid("name", "name must be at most 255 characters");
         }
         description = description == null || description.isBlank() ? null : description.trim();
         if (description != null && description.length() > 1000) {
-            throw TenancyException.invalid("description", "description must be at most 1000 characters");
+            throw BranchkeyException.invalid("description", "description must be at most 1000 characters");
         }
         if (permissions == null) {
-            throw TenancyException.invalid("permissions", "permissions is required (it may be empty)");
+            throw BranchkeyException.invalid("permissions", "permissions is required (it may be empty)");
         }
         if (permissions.contains(null)) {
-            throw TenancyException.invalid("permissions", "permissions must not contain null");
+            throw BranchkeyException.invalid("permissions", "permissions must not contain null");
         }
         permissions = List.copyOf(new LinkedHashSet<>(permissions));
     }

@@ -1,11 +1,13 @@
 package io.branchkey.access;
 
+import io.branchkey.common.BranchkeyException;
+import java.util.BitSet;
 import java.util.List;
 
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
 
-/** Role groups: realm templates and account-owned groups. Rule violations raise TenancyException. */
+/** Role groups: realm templates and account-owned groups. Rule violations raise BranchkeyException. */
 public interface RoleGroupProvider extends Provider {
 
     /** Creates a group; {@code ownerNodeId} null makes a realm template, otherwise it must be an ACCOUNT or PARTNER. */
@@ -18,6 +20,19 @@ public interface RoleGroupProvider extends Provider {
 
     /** The group, or null (also for another realm's group). */
     RoleGroup get(RealmModel realm, String id);
+
+    /**
+     * The group if it can be granted at the node (a template, or a group owned by the node or an ancestor), else
+     * null: another account's group is as unknown there as a made-up id.
+     */
+    RoleGroup grantableAt(RealmModel realm, String id, String nodeId);
+
+    /**
+     * The catalog indexes of the keys, for a group owned by {@code ownerNodeId} (null: a template). Refuses, naming
+     * the key: unknown and retired permissions, realm-admin-only ones outside templates, and ones whose minimum
+     * level is above the owning node, where they could never take effect.
+     */
+    BitSet permissionsFor(RealmModel realm, String ownerNodeId, List<String> keys);
 
     List<RoleGroup> templates(RealmModel realm);
 

@@ -1,5 +1,7 @@
 package io.branchkey.admin;
 
+import io.branchkey.admin.service.RealmAdminCaller;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -22,7 +24,7 @@ public final class BranchkeyAdminResourceProviderFactory implements AdminRealmRe
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new BranchkeyAdminResource(session, realm, auth, adminEvent);
+        return new ApiResource(new RealmAdminCaller(session, realm, auth, adminEvent));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.branchkey.admin;
 
-import io.branchkey.admin.delegated.DelegatedResource;
+import io.branchkey.admin.service.DelegatedCaller;
 import io.branchkey.admin.ui.AdminUiResource;
 import io.branchkey.device.DeviceEndpoint;
 import io.branchkey.oidc.CheckResource;
@@ -57,9 +57,9 @@ public final class BranchkeyRealmResource {
         return new AdminUiResource(session, realm);
     }
 
-    /** The delegated API; authenticates the bearer token before anything else. */
+    /** The delegated API: the admin API's routes for managers; authenticates the bearer token before anything else. */
     @Path("manage")
-    public DelegatedResource manage() {
-        return new DelegatedResource(session, realm);
+    public ApiResource manage() {
+        return new ApiResource(DelegatedCaller.authenticate(session, realm));
     }
 }

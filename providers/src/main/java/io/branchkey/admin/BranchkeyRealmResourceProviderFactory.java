@@ -1,5 +1,10 @@
 package io.branchkey.admin;
 
+import io.branchkey.admin.service.ManagementTokens;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -29,8 +34,17 @@ public final class BranchkeyRealmResourceProviderFactory implements RealmResourc
     public void init(Config.Scope config) {
     }
 
+    /** Every realm gets the client scope of management tokens: new realms when created, others at startup. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                ManagementTokens.ensureClientScope(created.getCreatedRealm());
+            } else if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory,
+                        session -> session.realms().getRealmsStream().forEach(ManagementTokens::ensureClientScope));
+            }
+        });
     }
 
     @Override

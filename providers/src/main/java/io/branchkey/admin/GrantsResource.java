@@ -1,11 +1,14 @@
 package io.branchkey.admin;
 
-import io.branchkey.access.Grant;
-import io.branchkey.access.GrantProvider;
-import io.branchkey.access.GrantWindow;
-import io.branchkey.admin.AccessRepresentations.GrantRepresentation;
-import io.branchkey.admin.rest.ApiErrors;
-import io.branchkey.admin.rest.JsonBodies;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.branchkey.admin.BulkItems.ItemResult;
+import io.branchkey.admin.service.AccessRepresentations.GrantRepresentation;
+import io.branchkey.admin.service.Caller;
+import io.branchkey.admin.service.GrantService;
+import io.branchkey.admin.service.MembershipService;
+import io.branchkey.rest.JsonBodies;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,82 +17,95 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** Grants for realm admins: manage rights on the user to grant or revoke, view rights to read. */
+import static io.branchkey.rest.ApiErrors.translate;
+
+/** Grants and revocations, one at a time or in bulk with a result per item; bulk membership assignment. */
 public final class GrantsResource {
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
-    private final AdminEventBuilder adminEvent;
-    private final GrantProvider grants;
+    private final Caller caller;
 
-    GrantsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        this.session = session;
-        this.realm = realm;
-        this.auth = auth;
-        this.adminEvent = adminEvent;
-        this.grants = session.getProvider(GrantProvider.class);
+    GrantsResource(Caller caller) {
+        this.caller = caller;
     }
 
-    public record GrantInput(String userId, String nodeId, String roleGroupId, Long startsAt, Long endsAt) {
+    public record BulkGrantRequest(List<GrantService.GrantRequest> grant, List<String> revoke) {
+    }
+
+    public record BulkMembershipRequest(List<String> userIds, List<String> nodeIds, Boolean remove) {
     }
 
     @POST
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Response grant(String body) {
-        auth.users().requireQuery();
-        GrantInput input = JsonBodies.read(body, GrantInput.class);
-        requirePresent("userId", input.userId());
-        requirePresent("nodeId", input.nodeId());
-        requirePresent("roleGroupId", input.roleGroupId());
-        UserModel user = Users.require(session, realm, input.userId());
-        auth.users().requireManage(user);
-        String by = auth.adminAuth().getUser().getId();
-        Grant grant = ApiErrors.translate(() -> grants.grant(realm, user.getId(), input.nodeId(), input.roleGroupId(),
-                new GrantWindow(input.startsAt(), input.endsAt()), by));
-        GrantRepresentation rep = GrantRepresentation.of(grant);
-        AdminEvents.emit(adminEvent, OperationType.CREATE, AdminEvents.GRANT, rep, "grants", grant.id());
-        return Response.status(Response.Status.CREATED).entity(rep).build();
+        GrantService.GrantRequest input = JsonBodies.read(body, GrantService.GrantRequest.class);
+        GrantRepresentation created = GrantRepresentation.of(translate(() -> new GrantService(caller).grant(input)));
+        return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public GrantRepresentation get(@PathParam("id") String id) {
-        auth.users().requireView();
-        return GrantRepresentation.of(require(id));
+        return GrantRepresentation.of(translate(() -> new GrantService(caller).get(id)));
     }
 
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        auth.users().requireQuery();
-        Grant grant = require(id);
-        auth.users().requireManage(Users.require(session, realm, grant.userId()));
-        grants.revoke(realm, id);
-        AdminEvents.emit(adminEvent, OperationType.DELETE, AdminEvents.GRANT, GrantRepresentation.of(grant), "grants", id);
+        translate(() -> new GrantService(caller).revoke(id));
         return Response.noContent().build();
     }
 
-    static void requirePresent(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiErrors.invalid(field, field + " is required");
+    /** Grants and revokes many at once. Each item succeeds or fails on its own, in a transaction of its own. */
+    @POST
+    @Path("bulk")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ItemResult> bulk(String body) {
+        BulkGrantRequest input = JsonBodies.read(body, BulkGrantRequest.class);
+        List<GrantService.GrantRequest> grants = input.grant() == null ? List.of() : input.grant();
+        List<String> revokes = input.revoke() == null ? List.of() : input.revoke();
+        BulkItems.requireSize(grants.size() + revokes.size());
+        BulkItems.requireNoNullItem("grant", grants);
+        BulkItems.requireNoNullItem("revoke", revokes);
+        List<ItemResult> results = new ArrayList<>();
+        for (GrantService.GrantRequest request : grants) {
+            results.add(BulkItems.run(caller, results.size(), 201,
+                    c -> GrantRepresentation.of(new GrantService(c).grant(request))));
         }
+        for (String grantId : revokes) {
+            results.add(BulkItems.run(caller, results.size(), 204, c -> {
+                new GrantService(c).revoke(grantId);
+                return null;
+            }));
+        }
+        return results;
     }
 
-    private Grant require(String id) {
-        Grant grant = grants.get(realm, id);
-        if (grant == null) {
-            throw ApiErrors.notFound("id", "no grant with id " + id);
+    /**
+     * Assigns (or with remove=true unassigns) many users to many nodes; each pair is checked at both ends, and the
+     * caller also needs users.bulk-assign-locations at each node.
+     */
+    @POST
+    @Path("bulk-memberships")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ItemResult> bulkMemberships(String body) {
+        BulkMembershipRequest input = JsonBodies.read(body, BulkMembershipRequest.class);
+        List<String> users = input.userIds() == null ? List.of() : input.userIds();
+        List<String> nodes = input.nodeIds() == null ? List.of() : input.nodeIds();
+        // In long: 65537 x 65535 pairs would otherwise overflow to -1 and slip past the limit.
+        BulkItems.requireSize((long) users.size() * nodes.size());
+        BulkItems.requireNoNullItem("userIds", users);
+        BulkItems.requireNoNullItem("nodeIds", nodes);
+        boolean remove = Boolean.TRUE.equals(input.remove());
+        List<ItemResult> results = new ArrayList<>();
+        for (String userId : users) {
+            for (String nodeId : nodes) {
+                results.add(BulkItems.run(caller, results.size(), 204,
+                        c -> new MembershipService(c).assignInBulk(nodeId, userId, remove)));
+            }
         }
-        return grant;
+        return results;
     }
 }

@@ -4,17 +4,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.branchkey.access.AccessProvider;
-import io.branchkey.access.GrantProvider;
-import io.branchkey.admin.rest.ApiErrors;
-import io.branchkey.admin.rest.JsonBodies;
-import io.branchkey.admin.rest.Paging;
-import io.branchkey.admin.rest.QueryParams;
+import io.branchkey.admin.service.AccessRepresentations.GrantRepresentation;
+import io.branchkey.admin.service.Caller;
+import io.branchkey.admin.service.GrantService;
+import io.branchkey.admin.service.MembershipService;
+import io.branchkey.admin.service.NodeRepresentation;
+import io.branchkey.admin.service.NodeService;
+import io.branchkey.admin.service.OverrideRuleService;
+import io.branchkey.admin.service.PinService;
+import io.branchkey.admin.service.UserSummary;
+import io.branchkey.override.OverrideRepresentations;
+import io.branchkey.rest.ApiErrors;
+import io.branchkey.rest.JsonBodies;
+import io.branchkey.rest.Paging;
+import io.branchkey.rest.QueryParams;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.NodeStatus;
 import io.branchkey.tenancy.TenantNodeModel;
-import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,123 +30,89 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/**
- * Realm admins' API for the tenant tree: view-realm reads, manage-realm writes.
- */
+import static io.branchkey.rest.ApiErrors.translate;
+
+/** The tenant tree and what hangs on its nodes: members, grants, override rules, PIN settings. */
 public final class NodesResource {
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
-    private final AdminEventBuilder adminEvent;
-    private final TenantTreeProvider tree;
+    private final Caller caller;
 
-    NodesResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        this.session = session;
-        this.realm = realm;
-        this.auth = auth;
-        this.adminEvent = adminEvent;
-        this.tree = session.getProvider(TenantTreeProvider.class);
+    NodesResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    public record MoveRequest(String parentId) {
     }
 
     @POST
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body, @Context UriInfo uriInfo) {
-        auth.realm().requireManageRealm();
+    public Response create(String body) {
         NodeRepresentation input = JsonBodies.read(body, NodeRepresentation.class);
-        TenantNodeModel node = ApiErrors.translate(() -> tree.createNode(realm, input.parentId(), input.toDraft(null)));
-        NodeRepresentation created = NodeRepresentation.of(node);
-        AdminEvents.emit(adminEvent, OperationType.CREATE, AdminEvents.NODE, created, "nodes", node.getId());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(node.getId()).build()).entity(created).build();
+        TenantNodeModel node = translate(() -> nodes().create(input));
+        return Response.created(caller.session().getContext().getUri().getAbsolutePathBuilder().path(node.getId()).build())
+                .entity(NodeRepresentation.of(node)).build();
     }
 
+    /** The whole realm's nodes that match (realm admins). */
     @GET
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Stream<NodeRepresentation> search(@QueryParam("kind") String kind, @QueryParam("status") String status,
                                              @QueryParam("q") String q, @QueryParam("first") String first,
                                              @QueryParam("max") String max) {
-        auth.realm().requireViewRealm();
         Paging paging = Paging.of(first, max);
-        return tree.searchNodes(realm, filter(kind, status, q, null), paging.first(), paging.max())
-                .map(NodeRepresentation::of);
+        NodeFilter filter = filter(kind, status, q, null);
+        return translate(() -> nodes().search(filter, paging.first(), paging.max())).map(NodeRepresentation::of);
     }
 
+    /** The top of what the caller sees: the realm's roots, or the nodes of the caller's own grants. */
     @GET
     @Path("roots")
     @Produces(MediaType.APPLICATION_JSON)
-    public Stream<NodeRepresentation> roots(@QueryParam("first") String first, @QueryParam("max") String max) {
-        auth.realm().requireViewRealm();
+    public List<NodeRepresentation> roots(@QueryParam("first") String first, @QueryParam("max") String max) {
         Paging paging = Paging.of(first, max);
-        return tree.getRoots(realm, paging.first(), paging.max()).map(NodeRepresentation::of);
+        return translate(() -> nodes().roots(paging.first(), paging.max())).stream().map(NodeRepresentation::of).toList();
     }
 
     @GET
     @Path("by-code/{code}")
     @Produces(MediaType.APPLICATION_JSON)
     public NodeRepresentation byCode(@PathParam("code") String code) {
-        auth.realm().requireViewRealm();
-        TenantNodeModel node = tree.getNodeByCode(realm, code);
-        if (node == null) {
-            throw ApiErrors.notFound("code", "no node with code " + code);
-        }
-        return NodeRepresentation.of(node);
+        return NodeRepresentation.of(translate(() -> nodes().byCode(code)));
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public NodeRepresentation get(@PathParam("id") String id) {
-        auth.realm().requireViewRealm();
-        return NodeRepresentation.of(require(id));
+        return NodeRepresentation.of(translate(() -> nodes().get(id)));
     }
 
     @PUT
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public NodeRepresentation update(@PathParam("id") String id, String body) {
-        auth.realm().requireManageRealm();
-        TenantNodeModel existing = require(id);
         NodeRepresentation input = JsonBodies.read(body, NodeRepresentation.class);
-        if (input.parentId() != null && !input.parentId().equals(existing.getParentId())) {
-            throw ApiErrors.invalid("parentId", "parentId cannot change here: use POST .../move");
-        }
-        NodeRepresentation updated = NodeRepresentation.of(ApiErrors.translate(() -> tree.updateNode(realm, id, input.toDraft(existing.getKind()))));
-        AdminEvents.emit(adminEvent, OperationType.UPDATE, AdminEvents.NODE, updated, "nodes", id);
-        return updated;
+        return NodeRepresentation.of(translate(() -> nodes().update(id, input)));
     }
 
     @POST
     @Path("{id}/move")
     @Produces(MediaType.APPLICATION_JSON)
     public NodeRepresentation move(@PathParam("id") String id, String body) {
-        auth.realm().requireManageRealm();
-        require(id);
         MoveRequest input = JsonBodies.read(body, MoveRequest.class);
-        NodeRepresentation moved = NodeRepresentation.of(ApiErrors.translate(() -> tree.moveNode(realm, id, input.parentId())));
-        AdminEvents.emit(adminEvent, OperationType.UPDATE, AdminEvents.NODE, moved, "nodes", id);
-        return moved;
+        return NodeRepresentation.of(translate(() -> nodes().move(id, input.parentId())));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @QueryParam("cascade") String cascade) {
-        auth.realm().requireManageRealm();
         boolean withSubtree = QueryParams.bool("cascade", cascade);
-        NodeRepresentation removed = NodeRepresentation.of(require(id));
-        ApiErrors.translate(() -> tree.removeNode(realm, id, withSubtree));
-        AdminEvents.emit(adminEvent, OperationType.DELETE, AdminEvents.NODE, removed, "nodes", id);
+        translate(() -> nodes().delete(id, withSubtree));
         return Response.noContent().build();
     }
 
@@ -148,9 +121,8 @@ public final class NodesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Stream<NodeRepresentation> children(@PathParam("id") String id, @QueryParam("first") String first,
                                                @QueryParam("max") String max) {
-        auth.realm().requireViewRealm();
         Paging paging = Paging.of(first, max);
-        return ApiErrors.translate(() -> tree.getChildren(realm, id, paging.first(), paging.max())).map(NodeRepresentation::of);
+        return translate(() -> nodes().children(id, paging.first(), paging.max())).map(NodeRepresentation::of);
     }
 
     @GET
@@ -160,11 +132,9 @@ public final class NodesResource {
                                               @QueryParam("status") String status, @QueryParam("q") String q,
                                               @QueryParam("maxDepth") String maxDepth,
                                               @QueryParam("first") String first, @QueryParam("max") String max) {
-        auth.realm().requireViewRealm();
         Paging paging = Paging.of(first, max);
         NodeFilter filter = filter(kind, status, q, maxDepth);
-        return ApiErrors.translate(() -> tree.getSubtree(realm, id, filter, paging.first(), paging.max()))
-                .map(NodeRepresentation::of);
+        return translate(() -> nodes().subtree(id, filter, paging.first(), paging.max())).map(NodeRepresentation::of);
     }
 
     @GET
@@ -173,23 +143,38 @@ public final class NodesResource {
     public Map<String, Long> countSubtree(@PathParam("id") String id, @QueryParam("kind") String kind,
                                           @QueryParam("status") String status, @QueryParam("q") String q,
                                           @QueryParam("maxDepth") String maxDepth) {
-        auth.realm().requireViewRealm();
         NodeFilter filter = filter(kind, status, q, maxDepth);
-        return Map.of("count", ApiErrors.translate(() -> tree.countSubtree(realm, id, filter)));
+        return Map.of("count", translate(() -> nodes().countSubtree(id, filter)));
     }
 
     @GET
     @Path("{id}/ancestors")
     @Produces(MediaType.APPLICATION_JSON)
     public List<NodeRepresentation> ancestors(@PathParam("id") String id) {
-        auth.realm().requireViewRealm();
-        return ApiErrors.translate(() -> tree.getAncestors(realm, id)).stream().map(NodeRepresentation::of).toList();
+        return translate(() -> nodes().ancestors(id)).stream().map(NodeRepresentation::of).toList();
     }
 
+    @GET
     @Path("{id}/override-rules")
-    public OverrideRulesResource overrideRules(@PathParam("id") String id) {
-        auth.realm().requireViewRealm();
-        return new OverrideRulesResource(session, realm, auth, adminEvent, require(id));
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<OverrideRepresentations.Rule> overrideRules(@PathParam("id") String id) {
+        return translate(() -> overrides().rulesAt(id)).stream().map(OverrideRepresentations.Rule::of).toList();
+    }
+
+    @PUT
+    @Path("{id}/override-rules/{action}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public OverrideRepresentations.Rule setOverrideRule(@PathParam("id") String id, @PathParam("action") String action,
+                                                        String body) {
+        OverrideRepresentations.RuleInput input = JsonBodies.read(body, OverrideRepresentations.RuleInput.class);
+        return OverrideRepresentations.Rule.of(translate(() -> overrides().set(id, action, input)));
+    }
+
+    @DELETE
+    @Path("{id}/override-rules/{action}")
+    public Response removeOverrideRule(@PathParam("id") String id, @PathParam("action") String action) {
+        translate(() -> overrides().remove(id, action));
+        return Response.noContent().build();
     }
 
     /** The rules in force at the node, each from the nearest node that sets one for its action. */
@@ -197,57 +182,79 @@ public final class NodesResource {
     @Path("{id}/override-policy")
     @Produces(MediaType.APPLICATION_JSON)
     public List<OverrideRepresentations.Rule> overridePolicy(@PathParam("id") String id) {
-        auth.realm().requireViewRealm();
-        require(id);
-        return session.getProvider(io.branchkey.override.OverridePolicyProvider.class).effectiveAt(realm, id).stream()
-                .map(OverrideRepresentations.Rule::of).toList();
-    }
-
-    @Path("{id}/users")
-    public NodeMembersResource members(@PathParam("id") String id) {
-        auth.users().requireQuery();
-        return new NodeMembersResource(session, realm, auth, adminEvent, require(id));
-    }
-
-    @Path("{id}/pin-settings")
-    public NodePinSettingsResource pinSettings(@PathParam("id") String id) {
-        auth.realm().requireViewRealm();
-        return new NodePinSettingsResource(session, realm, auth, adminEvent, require(id));
+        return translate(() -> overrides().effectiveAt(id)).stream().map(OverrideRepresentations.Rule::of).toList();
     }
 
     @GET
+    @Path("{id}/users")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<UserSummary> members(@PathParam("id") String id, @QueryParam("subtree") String subtree,
+                                     @QueryParam("first") String first, @QueryParam("max") String max) {
+        Paging paging = Paging.of(first, max);
+        boolean wholeSubtree = QueryParams.bool("subtree", subtree);
+        return translate(() -> memberships().members(id, wholeSubtree, paging.first(), paging.max())).stream()
+                .map(UserSummary::of).toList();
+    }
+
+    @PUT
+    @Path("{id}/users/{userId}")
+    public Response addMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+        translate(() -> memberships().add(id, userId));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/users/{userId}")
+    public Response removeMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+        translate(() -> memberships().remove(id, userId));
+        return Response.noContent().build();
+    }
+
+    /** A LOCATION's PIN login mode. */
+    @GET
+    @Path("{id}/pin-settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinService.PinSettings pinSettings(@PathParam("id") String id) {
+        return new PinService.PinSettings(translate(() -> new PinService(caller).loginMode(id)));
+    }
+
+    @PUT
+    @Path("{id}/pin-settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PinService.PinSettings updatePinSettings(@PathParam("id") String id, String body) {
+        PinService.PinSettings input = JsonBodies.read(body, PinService.PinSettings.class);
+        return new PinService.PinSettings(PinApi.run(() -> new PinService(caller).setLoginMode(id, input.mode())));
+    }
+
+    /** The grants made at the node. */
+    @GET
     @Path("{id}/grants")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<AccessRepresentations.GrantRepresentation> grants(@PathParam("id") String id) {
-        auth.users().requireView();
-        require(id);
-        return session.getProvider(GrantProvider.class).atNode(realm, id).stream()
-                .map(AccessRepresentations.GrantRepresentation::of).toList();
+    public List<GrantRepresentation> grants(@PathParam("id") String id) {
+        return translate(() -> new GrantService(caller).atNode(id)).stream().map(GrantRepresentation::of).toList();
     }
 
     /** Who holds a permission here now, through grants here or above (e.g. who can approve an override). */
     @GET
     @Path("{id}/permission-holders/{key}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Stream<UserSummary> permissionHolders(@PathParam("id") String id, @PathParam("key") String key,
-                                                 @QueryParam("first") String first, @QueryParam("max") String max) {
-        auth.users().requireView();
-        require(id);
-        UserAccessResource.requireKnownPermission(session, realm, key);
+    public List<UserSummary> permissionHolders(@PathParam("id") String id, @PathParam("key") String key,
+                                               @QueryParam("first") String first, @QueryParam("max") String max) {
         Paging paging = Paging.of(first, max);
-        return session.getProvider(AccessProvider.class)
-                .usersWithPermission(realm, id, key, paging.first(), paging.max()).stream()
-                .map(userId -> session.users().getUserById(realm, userId))
-                .filter(java.util.Objects::nonNull)
-                .map(UserSummary::of);
+        return translate(() -> new GrantService(caller).holders(id, key, paging.first(), paging.max())).stream()
+                .map(UserSummary::of).toList();
     }
 
-    private TenantNodeModel require(String id) {
-        TenantNodeModel node = tree.getNode(realm, id);
-        if (node == null) {
-            throw ApiErrors.notFound("id", "no node with id " + id);
-        }
-        return node;
+    private NodeService nodes() {
+        return new NodeService(caller);
+    }
+
+    private MembershipService memberships() {
+        return new MembershipService(caller);
+    }
+
+    private OverrideRuleService overrides() {
+        return new OverrideRuleService(caller);
     }
 
     private static NodeFilter filter(String kind, String status, String q, String maxDepth) {
@@ -258,8 +265,5 @@ public final class NodesResource {
         return new NodeFilter(QueryParams.enumValue("kind", kind, NodeKind.class),
                 QueryParams.enumValue("status", status, NodeStatus.class), text,
                 QueryParams.optionalInteger("maxDepth", maxDepth, 1, 1000));
-    }
-
-    public record MoveRequest(String parentId) {
     }
 }

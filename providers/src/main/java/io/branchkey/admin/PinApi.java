@@ -3,20 +3,18 @@ package io.branchkey.admin;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.branchkey.admin.rest.ApiError;
-import io.branchkey.admin.rest.ApiErrors;
-import io.branchkey.admin.rest.JsonBodies;
 import io.branchkey.pin.PinConfigurationException;
-import io.branchkey.pin.PinLoginMode;
 import io.branchkey.pin.PinPolicy;
-import io.branchkey.pin.PinPolicyException;
 import io.branchkey.pin.PinStatus;
+import io.branchkey.rest.ApiError;
+import io.branchkey.rest.ApiErrors;
+import io.branchkey.rest.JsonBodies;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.services.ErrorResponseException;
 
-/** What the admin and delegated PIN endpoints share: bodies, the one-time PIN response, error mapping. */
+/** The JSON of the PIN endpoints: bodies, the one answer that contains a PIN, and a server without a pepper. */
 public final class PinApi {
 
     private static final Logger LOG = Logger.getLogger(PinApi.class);
@@ -30,13 +28,6 @@ public final class PinApi {
 
     /** The one answer that ever contains a PIN. */
     public record GeneratedPin(String pin) {
-    }
-
-    /** What admin events and audit entries record about a generated PIN: its length, never the PIN. */
-    public record GeneratedPinEvent(int length) {
-    }
-
-    public record PinSettings(PinLoginMode mode) {
     }
 
     public record PolicyRepresentation(Integer length, Boolean usersMayChoose, List<String> blockedPins,
@@ -64,17 +55,9 @@ public final class PinApi {
         return JsonBodies.read(body, GenerateRequest.class).length();
     }
 
-    public static PinSettings settings(String body) {
-        PinSettings settings = JsonBodies.read(body, PinSettings.class);
-        if (settings.mode() == null) {
-            throw ApiErrors.invalid("mode", "mode is required: TILE_AND_PIN or PIN_ONLY");
-        }
-        return settings;
-    }
-
     public static PinPolicy policy(String body) {
         PolicyRepresentation input = JsonBodies.read(body, PolicyRepresentation.class);
-        return translate(() -> PinPolicy.of(input.length(), input.usersMayChoose(), input.blockedPins(),
+        return run(() -> PinPolicy.of(input.length(), input.usersMayChoose(), input.blockedPins(),
                 input.locationHourlyFailureBudget()));
     }
 
@@ -87,16 +70,12 @@ public final class PinApi {
     }
 
     /**
-     * Runs a PIN operation: a broken PIN rule becomes a 400 naming the field (409 for a PIN another member has),
-     * a server without a usable pepper a 500 with the reason in the server log.
+     * Runs a PIN operation: a broken rule becomes its client error, a server without a usable pepper a 500 with the
+     * reason in the server log only.
      */
-    public static <T> T translate(Supplier<T> operation) {
+    public static <T> T run(Supplier<T> operation) {
         try {
-            return operation.get();
-        } catch (PinPolicyException e) {
-            throw e.getProblem() == PinPolicyException.Problem.NOT_UNIQUE
-                    ? ApiErrors.conflict(e.getField(), e.getMessage())
-                    : ApiErrors.invalid(e.getField(), e.getMessage());
+            return ApiErrors.translate(operation);
         } catch (PinConfigurationException e) {
             LOG.error(e.getMessage());
             throw new ErrorResponseException(Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
@@ -105,8 +84,8 @@ public final class PinApi {
         }
     }
 
-    public static void translate(Runnable operation) {
-        translate(() -> {
+    public static void run(Runnable operation) {
+        run(() -> {
             operation.run();
             return null;
         });

@@ -2,7 +2,7 @@ package io.branchkey.admin;
 
 import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.access.catalog.PermissionCatalog;
-import io.branchkey.admin.AccessRepresentations.CatalogRepresentation;
+import io.branchkey.admin.service.AccessRepresentations.CatalogRepresentation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

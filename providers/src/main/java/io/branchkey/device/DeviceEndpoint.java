@@ -5,10 +5,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.branchkey.admin.DeviceRepresentation;
-import io.branchkey.admin.rest.ApiError;
-import io.branchkey.admin.rest.ApiErrors;
-import io.branchkey.admin.rest.JsonBodies;
+import io.branchkey.device.DeviceRepresentation;
+import io.branchkey.rest.ApiError;
+import io.branchkey.rest.ApiErrors;
+import io.branchkey.rest.JsonBodies;
 import io.branchkey.audit.AuditProvider;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;

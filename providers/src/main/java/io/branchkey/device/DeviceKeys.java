@@ -6,7 +6,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import org.keycloak.jose.jwk.JWKParser;
 import org.keycloak.util.JsonSerialization;
 
@@ -25,33 +25,33 @@ public final class DeviceKeys {
     /** Validates an enrollment key; returns it unchanged. */
     public static String requireValidPublicJwk(String jwk) {
         if (jwk == null || jwk.isBlank() || jwk.length() > MAX_JWK_CHARS) {
-            throw TenancyException.invalid("publicKey", "publicKey must be a public JWK (EC P-256 or RSA 2048+)");
+            throw BranchkeyException.invalid("publicKey", "publicKey must be a public JWK (EC P-256 or RSA 2048+)");
         }
         Map<String, Object> members;
         try {
             members = JsonSerialization.readValue(jwk, new TypeReference<Map<String, Object>>() { });
         } catch (java.io.IOException | RuntimeException e) {
-            throw TenancyException.invalid("publicKey", "publicKey is not a JSON object");
+            throw BranchkeyException.invalid("publicKey", "publicKey is not a JSON object");
         }
         if (members == null) {
-            throw TenancyException.invalid("publicKey", "publicKey is not a JSON object");
+            throw BranchkeyException.invalid("publicKey", "publicKey is not a JSON object");
         }
         for (String secret : new String[] {"d", "p", "q", "dp", "dq", "qi", "k"}) {
             if (members.containsKey(secret)) {
-                throw TenancyException.invalid("publicKey", "publicKey must not contain private key material");
+                throw BranchkeyException.invalid("publicKey", "publicKey must not contain private key material");
             }
         }
         PublicKey key = parse(jwk);
         if (key instanceof ECPublicKey ec) {
             if (ec.getParams().getCurve().getField().getFieldSize() != 256 || !"P-256".equals(members.get("crv"))) {
-                throw TenancyException.invalid("publicKey", "an EC key must be on the P-256 curve");
+                throw BranchkeyException.invalid("publicKey", "an EC key must be on the P-256 curve");
             }
         } else if (key instanceof RSAPublicKey rsa) {
             if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-                throw TenancyException.invalid("publicKey", "an RSA key must have at least " + MIN_RSA_BITS + " bits");
+                throw BranchkeyException.invalid("publicKey", "an RSA key must have at least " + MIN_RSA_BITS + " bits");
             }
         } else {
-            throw TenancyException.invalid("publicKey", "publicKey must be an EC P-256 or RSA key");
+            throw BranchkeyException.invalid("publicKey", "publicKey must be an EC P-256 or RSA key");
         }
         return jwk;
     }
@@ -61,13 +61,13 @@ public final class DeviceKeys {
         try {
             PublicKey key = JWKParser.create().parse(jwk).toPublicKey();
             if (key == null) {
-                throw TenancyException.invalid("publicKey", "publicKey is not a supported JWK");
+                throw BranchkeyException.invalid("publicKey", "publicKey is not a supported JWK");
             }
             return key;
-        } catch (TenancyException e) {
+        } catch (BranchkeyException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw TenancyException.invalid("publicKey", "publicKey is not a valid JWK");
+            throw BranchkeyException.invalid("publicKey", "publicKey is not a valid JWK");
         }
     }
 

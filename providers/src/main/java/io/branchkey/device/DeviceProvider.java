@@ -7,7 +7,7 @@ import org.keycloak.provider.Provider;
 
 /**
  * Registered devices of a realm: enrollment, proof of possession of their key, and their life cycle. Rule
- * violations raise io.branchkey.tenancy.TenancyException.
+ * violations raise io.branchkey.common.BranchkeyException.
  */
 public interface DeviceProvider extends Provider {
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 
 /**
  * What a register asks a manager to approve: the action, its context, and the approver's tile (optional at a
@@ -24,23 +24,23 @@ public record ApprovalRequest(String action, Long amount, BigDecimal percent, St
     public ApprovalRequest {
         new OverrideRule(action, true, null, null, null); // the same action rule as policies
         if (amount != null && amount < 0) {
-            throw TenancyException.invalid("context.amount", "amount (minor units) must not be negative");
+            throw BranchkeyException.invalid("context.amount", "amount (minor units) must not be negative");
         }
         if (percent != null && (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            throw TenancyException.invalid("context.percent", "percent must be from 0 to 100");
+            throw BranchkeyException.invalid("context.percent", "percent must be from 0 to 100");
         }
         if (currency != null && !CURRENCY.matcher(currency).matches()) {
-            throw TenancyException.invalid("context.currency", "currency is an ISO 4217 code such as USD");
+            throw BranchkeyException.invalid("context.currency", "currency is an ISO 4217 code such as USD");
         }
         if (transactionHash == null || !HASH.matcher(transactionHash).matches()) {
-            throw TenancyException.invalid("context.transactionHash",
+            throw BranchkeyException.invalid("context.transactionHash",
                     "transactionHash is required: 8-128 characters of a hash such as sha256:…");
         }
         if (approverPin == null || approverPin.isBlank()) {
-            throw TenancyException.invalid("approver.pin", "the approver's PIN is required");
+            throw BranchkeyException.invalid("approver.pin", "the approver's PIN is required");
         }
         if (approverUserId != null && (approverUserId.isBlank() || approverUserId.length() > 64)) {
-            throw TenancyException.invalid("approver.userId", "approver.userId must be a user id");
+            throw BranchkeyException.invalid("approver.userId", "approver.userId must be a user id");
         }
     }
 

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.branchkey.admin.OverrideRepresentations;
-import io.branchkey.admin.rest.ApiError;
-import io.branchkey.admin.rest.ApiErrors;
-import io.branchkey.admin.rest.JsonBodies;
+import io.branchkey.override.OverrideRepresentations;
+import io.branchkey.rest.ApiError;
+import io.branchkey.rest.ApiErrors;
+import io.branchkey.rest.JsonBodies;
 import io.branchkey.device.DeviceEndpoint;
 import io.branchkey.device.DeviceModel;
 import jakarta.ws.rs.GET;

@@ -7,7 +7,7 @@ import org.keycloak.provider.Provider;
 
 /**
  * Override policies: rules per node, inherited down the tree, the nearest rule for an action winning. Rule
- * violations raise io.branchkey.tenancy.TenancyException.
+ * violations raise io.branchkey.common.BranchkeyException.
  */
 public interface OverridePolicyProvider extends Provider {
 

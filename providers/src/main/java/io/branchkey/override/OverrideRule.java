@@ -3,7 +3,7 @@ package io.branchkey.override;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 
 /**
  * What a node says about one register action: whether it needs a second person's approval, above which
@@ -22,19 +22,19 @@ public record OverrideRule(String action, boolean required, BigDecimal threshold
 
     public OverrideRule {
         if (action == null || !ACTION.matcher(action).matches()) {
-            throw TenancyException.invalid("action", "an action is 1-64 lower-case letters, digits or '-', such as return or discount");
+            throw BranchkeyException.invalid("action", "an action is 1-64 lower-case letters, digits or '-', such as return or discount");
         }
         if (thresholdPercent != null && (thresholdPercent.signum() < 0 || thresholdPercent.compareTo(HUNDRED) > 0
                 || thresholdPercent.scale() > 3)) {
-            throw TenancyException.invalid("thresholdPercent", "thresholdPercent must be from 0 to 100 with at most 3 decimals");
+            throw BranchkeyException.invalid("thresholdPercent", "thresholdPercent must be from 0 to 100 with at most 3 decimals");
         }
         if (thresholdAmount != null && thresholdAmount < 0) {
-            throw TenancyException.invalid("thresholdAmount", "thresholdAmount (minor units) must not be negative");
+            throw BranchkeyException.invalid("thresholdAmount", "thresholdAmount (minor units) must not be negative");
         }
         approverPermission = approverPermission == null || approverPermission.isBlank()
                 ? DEFAULT_APPROVER_PERMISSION : approverPermission.trim();
         if (!required && (thresholdPercent != null || thresholdAmount != null)) {
-            throw TenancyException.invalid("required", "a rule that lifts the requirement takes no thresholds");
+            throw BranchkeyException.invalid("required", "a rule that lifts the requirement takes no thresholds");
         }
     }
 

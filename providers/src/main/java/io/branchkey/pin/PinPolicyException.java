@@ -1,10 +1,12 @@
 package io.branchkey.pin;
 
+import io.branchkey.common.BranchkeyException;
+
 /**
  * A PIN, or a PIN policy, that the rules refuse. {@link #getField()} names the offending input; the message is
  * meant for people and never contains a PIN.
  */
-public final class PinPolicyException extends RuntimeException {
+public final class PinPolicyException extends BranchkeyException {
 
     /** Why, so that forms can show their own words for it. */
     public enum Problem {
@@ -23,23 +25,17 @@ public final class PinPolicyException extends RuntimeException {
     }
 
     private final Problem problem;
-    private final String field;
 
     public PinPolicyException(String field, String message) {
         this(Problem.INVALID, field, message);
     }
 
     public PinPolicyException(Problem problem, String field, String message) {
-        super(message, null, false, false);
+        super(problem == Problem.NOT_UNIQUE ? Kind.CONFLICT : Kind.INVALID, field, message);
         this.problem = problem;
-        this.field = field;
     }
 
     public Problem getProblem() {
         return problem;
-    }
-
-    public String getField() {
-        return field;
     }
 }

@@ -1,5 +1,6 @@
 package io.branchkey.tenancy;
 
+import io.branchkey.common.BranchkeyException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -24,16 +25,16 @@ public record NodeDraft(NodeKind kind, String name, String code, NodeStatus stat
 
     public NodeDraft {
         if (kind == null) {
-            throw TenancyException.invalid("kind", "kind is required (one of PARTNER, ACCOUNT, REGION, LOCATION)");
+            throw BranchkeyException.invalid("kind", "kind is required (one of PARTNER, ACCOUNT, REGION, LOCATION)");
         }
         name = requireText("name", name, MAX_NAME);
         code = optionalText("code", code, 64);
         if (code != null && !CODE.matcher(code).matches()) {
-            throw TenancyException.invalid("code",
+            throw BranchkeyException.invalid("code",
                     "code must be 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
         }
         if (code == null && kind == NodeKind.LOCATION) {
-            throw TenancyException.invalid("code", "a LOCATION needs a code");
+            throw BranchkeyException.invalid("code", "a LOCATION needs a code");
         }
         status = status == null ? NodeStatus.ACTIVE : status;
         timezone = validTimezone(optionalText("timezone", timezone, 64));
@@ -44,7 +45,7 @@ public record NodeDraft(NodeKind kind, String name, String code, NodeStatus stat
     private static String requireText(String field, String value, int max) {
         String trimmed = optionalText(field, value, max);
         if (trimmed == null) {
-            throw TenancyException.invalid(field, field + " must not be blank");
+            throw BranchkeyException.invalid(field, field + " must not be blank");
         }
         return trimmed;
     }
@@ -59,7 +60,7 @@ public record NodeDraft(NodeKind kind, String name, String code, NodeStatus stat
             return null;
         }
         if (trimmed.length() > max) {
-            throw TenancyException.invalid(field, field + " must be at most " + max + " characters");
+            throw BranchkeyException.invalid(field, field + " must be at most " + max + " characters");
         }
         return trimmed;
     }
@@ -75,7 +76,7 @@ public record NodeDraft(NodeKind kind, String name, String code, NodeStatus stat
             }
             return ZoneId.of(timezone).getId();
         } catch (DateTimeException e) {
-            throw TenancyException.invalid("timezone", "timezone must be an IANA zone id such as Europe/Berlin");
+            throw BranchkeyException.invalid("timezone", "timezone must be an IANA zone id such as Europe/Berlin");
         }
     }
 
@@ -87,7 +88,7 @@ public record NodeDraft(NodeKind kind, String name, String code, NodeStatus stat
         if (country != null) {
             country = country.toUpperCase(Locale.ROOT);
             if (!COUNTRIES.contains(country)) {
-                throw TenancyException.invalid("address.country", "address.country must be an ISO 3166-1 alpha-2 code");
+                throw BranchkeyException.invalid("address.country", "address.country must be an ISO 3166-1 alpha-2 code");
             }
         }
         return new NodeAddress(
@@ -104,12 +105,12 @@ public record NodeDraft(NodeKind kind, String name, String code, NodeStatus stat
             return Map.of();
         }
         if (ids.size() > MAX_EXTERNAL_IDS) {
-            throw TenancyException.invalid("externalIds", "at most " + MAX_EXTERNAL_IDS + " external ids");
+            throw BranchkeyException.invalid("externalIds", "at most " + MAX_EXTERNAL_IDS + " external ids");
         }
         Map<String, String> valid = new LinkedHashMap<>();
         ids.forEach((key, value) -> {
             if (key == null || !EXTERNAL_ID_KEY.matcher(key).matches()) {
-                throw TenancyException.invalid("externalIds",
+                throw BranchkeyException.invalid("externalIds",
                         "external id names must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-', starting with a letter");
             }
             valid.put(key, requireText("externalIds." + key, value, 255));

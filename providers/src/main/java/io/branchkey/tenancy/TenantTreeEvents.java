@@ -1,5 +1,6 @@
 package io.branchkey.tenancy;
 
+import io.branchkey.common.BranchkeyException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ public final class TenantTreeEvents {
 
     /**
      * A subtree is about to be deleted. Without {@code cascade}, a listener that still holds data for a node in it
-     * refuses by throwing {@link TenancyException} (a conflict); with it, the listener deletes that data.
+     * refuses by throwing {@link BranchkeyException} (a conflict); with it, the listener deletes that data.
      */
     public record SubtreeRemoving(KeycloakSession session, RealmModel realm, String nodeId, boolean cascade)
             implements ProviderEvent {
@@ -38,7 +39,7 @@ public final class TenantTreeEvents {
 
     /**
      * A user has just become a member of a node (the row is written). A listener may refuse by throwing
-     * {@link TenancyException} (a conflict), e.g. a PIN-only location whose PINs must stay unique.
+     * {@link BranchkeyException} (a conflict), e.g. a PIN-only location whose PINs must stay unique.
      */
     public record MemberAdded(KeycloakSession session, RealmModel realm, String nodeId, String userId)
             implements ProviderEvent {

@@ -1,5 +1,6 @@
 package io.branchkey.tenancy;
 
+import io.branchkey.common.BranchkeyException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.keycloak.provider.Provider;
  * <p>
  * Every read is scoped to the given realm: a node of another realm is never returned. Structural changes
  * (create, move, delete) are serialised per realm so concurrent callers can never produce a cycle.
- * Rule violations raise {@link TenancyException}.
+ * Rule violations raise {@link BranchkeyException}.
  */
 public interface TenantTreeProvider extends Provider {
 
@@ -71,6 +72,18 @@ public interface TenantTreeProvider extends Provider {
 
     /** Every node of the realm in handle order, as outlines: one query. */
     List<NodeOutline> getOutline(RealmModel realm);
+
+    /**
+     * Takes the realm's structure lock until the transaction ends (moves, creations and deletions take it too):
+     * a caller that checks where a node sits before moving it does so under this lock, so the answer still holds.
+     */
+    void lockStructure(RealmModel realm);
+
+    /**
+     * Locks the node's row until the transaction ends (SELECT ... FOR UPDATE), to serialise decisions that depend
+     * on what is granted below it, such as keeping an account's last role manager. Unknown ids are ignored.
+     */
+    void lockNode(RealmModel realm, String id);
 
     /** Removes everything of the realm; called when the realm is deleted. */
     void removeRealmData(RealmModel realm);

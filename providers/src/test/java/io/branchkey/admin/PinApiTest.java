@@ -3,7 +3,7 @@ package io.branchkey.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.branchkey.admin.rest.ApiError;
+import io.branchkey.rest.ApiError;
 import io.branchkey.pin.PinConfigurationException;
 import io.branchkey.pin.PinPolicyException;
 import io.branchkey.pin.PinPolicyException.Problem;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class OverrideRuleTest {
     }
 
     private static void assertField(Runnable construct, String field) {
-        assertThatThrownBy(construct::run).isInstanceOf(TenancyException.class)
-                .extracting(e -> ((TenancyException) e).getField()).isEqualTo(field);
+        assertThatThrownBy(construct::run).isInstanceOf(BranchkeyException.class)
+                .extracting(e -> ((BranchkeyException) e).getField()).isEqualTo(field);
     }
 }

@@ -1,5 +1,6 @@
 package io.branchkey.tenancy;
 
+import io.branchkey.common.BranchkeyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,8 +18,8 @@ class NodeDraftTest {
     }
 
     private static void assertInvalid(Runnable r, String field) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(TenancyException.class, e -> {
-            assertThat(e.getReason()).isEqualTo(TenancyException.Reason.INVALID);
+        assertThatThrownBy(r::run).isInstanceOfSatisfying(BranchkeyException.class, e -> {
+            assertThat(e.getReason()).isEqualTo(BranchkeyException.Reason.INVALID);
             assertThat(e.getField()).isEqualTo(field);
             assertThat(e.getMessage()).isNotBlank();
         });

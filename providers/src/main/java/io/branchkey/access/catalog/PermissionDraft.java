@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.branchkey.tenancy.NodeKind;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 
 /**
  * A permission a realm adds to its catalog, validated on construction (the same rules as the shipped ones).
@@ -18,7 +18,7 @@ public record PermissionDraft(String key, String name, String description, Strin
     public PermissionDraft {
         key = key == null ? null : key.trim();
         if (key == null || key.length() > 128 || !KEY.matcher(key).matches()) {
-            throw TenancyException.invalid("key",
+            throw BranchkeyException.invalid("key",
                     "key must be dot-separated lower-case segments such as menus.publish (at most 128 characters)");
         }
         name = text("name", name, 255, true);
@@ -26,7 +26,7 @@ public record PermissionDraft(String key, String name, String description, Strin
         section = text("section", section, 100, true);
         implies = implies == null ? List.of() : List.copyOf(new LinkedHashSet<>(implies));
         if (implies.contains(key)) {
-            throw TenancyException.invalid("implies", "a permission cannot imply itself");
+            throw BranchkeyException.invalid("implies", "a permission cannot imply itself");
         }
     }
 
@@ -34,12 +34,12 @@ public record PermissionDraft(String key, String name, String description, Strin
         String trimmed = value == null ? null : value.trim();
         if (trimmed == null || trimmed.isEmpty()) {
             if (required) {
-                throw TenancyException.invalid(field, field + " must not be blank");
+                throw BranchkeyException.invalid(field, field + " must not be blank");
             }
             return null;
         }
         if (trimmed.length() > max) {
-            throw TenancyException.invalid(field, field + " must be at most " + max + " characters");
+            throw BranchkeyException.invalid(field, field + " must be at most " + max + " characters");
         }
         return trimmed;
     }

@@ -5,7 +5,7 @@ import io.branchkey.access.GrantProvider;
 import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.access.RoleGroupProvider;
 import io.branchkey.access.seed.AccessSeedImporter;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantTreeEvents;
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
@@ -53,7 +53,7 @@ final class AccessLifecycleListener implements ProviderEventListener {
             return;
         }
         if (!removing.cascade()) {
-            throw TenancyException.conflict(null, "the node still has " + grants + " grant(s) and " + groups
+            throw BranchkeyException.conflict(null, "the node still has " + grants + " grant(s) and " + groups
                     + " role group(s): revoke and delete them first or pass cascade=true");
         }
         // An account's own role groups can only be granted inside it, so their grants go with the subtree too.
@@ -76,7 +76,7 @@ final class AccessLifecycleListener implements ProviderEventListener {
                 + " where g.NODE_ID in " + SUBTREE + " and rg.OWNER_KEY <> '-' and not exists (select 1 from BK_NODE_CLOSURE a"
                 + " where a.DESCENDANT_ID = g.NODE_ID and a.ANCESTOR_ID = rg.OWNER_KEY)", moved.nodeId());
         if (stranded > 0) {
-            throw TenancyException.conflict("parentId", "the move would take " + stranded
+            throw BranchkeyException.conflict("parentId", "the move would take " + stranded
                     + " grant(s) of an account's own role groups out of that account: revoke them first");
         }
         AccessEpoch.advance(moved.realm());

@@ -6,6 +6,7 @@ import io.branchkey.access.AccessEpoch;
 import io.branchkey.access.AccessProvider;
 import io.branchkey.access.AccessScope;
 import io.branchkey.access.EffectivePermissionRule;
+import io.branchkey.access.GrantedRoleGroup;
 import io.branchkey.access.EpochCache;
 import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.access.PermissionSet;
@@ -55,6 +56,14 @@ final class JpaAccessProvider implements AccessProvider {
                 GrantRows.fold(rows).stream().map(GrantRows.Folded::grant).toList(), now);
         cache.put(key, epoch, resolution.validUntil(), resolution.permissions());
         return resolution.permissions();
+    }
+
+    @Override
+    public List<GrantedRoleGroup> grantsReaching(RealmModel realm, String userId, String nodeId) {
+        return GrantRows.fold(em.createNamedQuery("bkGrantRowsReaching", Object[].class)
+                        .setParameter("nodeId", nodeId).setParameter("userId", userId).setParameter("realmId", realm.getId())
+                        .getResultList())
+                .stream().map(GrantRows.Folded::grant).toList();
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.branchkey.access.GrantProvider;
 import io.branchkey.access.GrantWindow;
 import io.branchkey.access.RoleGroup;
 import io.branchkey.access.RoleGroupProvider;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
@@ -31,16 +31,13 @@ final class JpaGrantProvider implements GrantProvider {
                        String grantedBy) {
         List<String> path = session.getProvider(TenantTreeProvider.class).getAncestorOrSelfIds(realm, nodeId);
         if (path.isEmpty()) {
-            throw TenancyException.notFound("nodeId", "no node with id " + nodeId);
+            throw BranchkeyException.notFound("nodeId", "no node with id " + nodeId);
         }
-        RoleGroup group = session.getProvider(RoleGroupProvider.class).get(realm, roleGroupId);
         // An account's own role groups exist only inside that account: elsewhere they are as unknown as a bad id.
-        if (group == null || !group.isTemplate() && !path.contains(group.ownerNodeId())) {
-            throw TenancyException.notFound("roleGroupId", "no role group with id " + roleGroupId + " at this node");
+        if (session.getProvider(RoleGroupProvider.class).grantableAt(realm, roleGroupId, nodeId) == null) {
+            throw BranchkeyException.notFound("roleGroupId", "no role group with id " + roleGroupId + " at this node");
         }
-        if (window.startsAt() != null && window.endsAt() != null && window.startsAt() >= window.endsAt()) {
-            throw TenancyException.invalid("endsAt", "endsAt must be after startsAt");
-        }
+        GrantWindow.of(window.startsAt(), window.endsAt());
         GrantEntity same = em.createNamedQuery("bkGrantsOfUser", GrantEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", userId)
                 .getResultStream()

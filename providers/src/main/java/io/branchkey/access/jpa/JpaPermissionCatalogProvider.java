@@ -12,7 +12,7 @@ import io.branchkey.access.catalog.Permission;
 import io.branchkey.access.catalog.PermissionCatalog;
 import io.branchkey.access.catalog.PermissionDraft;
 import io.branchkey.common.RealmRowLock;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -60,7 +60,7 @@ final class JpaPermissionCatalogProvider implements PermissionCatalogProvider {
         CatalogStateEntity state = lock(realm);
         Map<String, PermissionEntity> existing = byKey(realm);
         if (existing.containsKey(draft.key())) {
-            throw TenancyException.conflict("key", "the catalog already has " + draft.key());
+            throw BranchkeyException.conflict("key", "the catalog already has " + draft.key());
         }
         requireKnown(existing, draft.implies());
         PermissionEntity entity = new PermissionEntity();
@@ -81,10 +81,10 @@ final class JpaPermissionCatalogProvider implements PermissionCatalogProvider {
         Map<String, PermissionEntity> existing = byKey(realm);
         PermissionEntity entity = existing.get(draft.key());
         if (entity == null) {
-            throw TenancyException.notFound("key", "the catalog has no " + draft.key());
+            throw BranchkeyException.notFound("key", "the catalog has no " + draft.key());
         }
         if (entity.isBuiltIn()) {
-            throw TenancyException.conflict("key", draft.key() + " ships with Branchkey and cannot be changed; add a permission of your own instead");
+            throw BranchkeyException.conflict("key", draft.key() + " ships with Branchkey and cannot be changed; add a permission of your own instead");
         }
         requireKnown(existing, draft.implies());
         apply(entity, draft);
@@ -97,7 +97,7 @@ final class JpaPermissionCatalogProvider implements PermissionCatalogProvider {
         CatalogStateEntity state = lock(realm);
         PermissionEntity entity = byKey(realm).get(key);
         if (entity == null) {
-            throw TenancyException.notFound("key", "the catalog has no " + key);
+            throw BranchkeyException.notFound("key", "the catalog has no " + key);
         }
         if (!entity.isRetired()) {
             entity.setRetired(true);
@@ -170,7 +170,7 @@ final class JpaPermissionCatalogProvider implements PermissionCatalogProvider {
     private static void requireKnown(Map<String, PermissionEntity> existing, List<String> keys) {
         for (String key : keys) {
             if (!existing.containsKey(key)) {
-                throw TenancyException.invalid("implies", "implies unknown permission " + key);
+                throw BranchkeyException.invalid("implies", "implies unknown permission " + key);
             }
         }
     }

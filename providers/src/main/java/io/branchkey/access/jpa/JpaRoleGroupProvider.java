@@ -11,7 +11,7 @@ import io.branchkey.access.RoleGroupProvider;
 import io.branchkey.access.catalog.Permission;
 import io.branchkey.access.catalog.PermissionCatalog;
 import io.branchkey.tenancy.NodeKind;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.persistence.EntityManager;
@@ -32,7 +32,7 @@ final class JpaRoleGroupProvider implements RoleGroupProvider {
     @Override
     public RoleGroup create(RealmModel realm, String ownerNodeId, RoleGroupDraft draft, String source) {
         String ownerKey = ownerKey(realm, ownerNodeId);
-        BitSet permissions = indexes(realm, draft.permissions(), ownerNodeId == null);
+        BitSet permissions = permissionsFor(realm, ownerNodeId, draft.permissions());
         requireFreeName(realm, ownerKey, draft.name(), null);
         RoleGroupEntity entity = new RoleGroupEntity();
         entity.setId(KeycloakModelUtils.generateId());
@@ -50,7 +50,7 @@ final class JpaRoleGroupProvider implements RoleGroupProvider {
     @Override
     public RoleGroup update(RealmModel realm, String id, RoleGroupDraft draft) {
         RoleGroupEntity entity = require(realm, id);
-        BitSet permissions = indexes(realm, draft.permissions(), RoleGroupEntity.TEMPLATE_OWNER.equals(entity.getOwnerKey()));
+        BitSet permissions = permissionsFor(realm, ownerNodeId(entity), draft.permissions());
         requireFreeName(realm, entity.getOwnerKey(), draft.name(), id);
         boolean permissionsChanged = !permissions.equals(toBits(entity));
         apply(entity, draft, permissions, System.currentTimeMillis());
@@ -67,7 +67,7 @@ final class JpaRoleGroupProvider implements RoleGroupProvider {
         long holders = em.createNamedQuery("bkGrantsOfRoleGroupCount", Long.class)
                 .setParameter("roleGroupId", id).getSingleResult();
         if (holders > 0) {
-            throw TenancyException.conflict("id", "the role group is still granted " + holders + " time(s): revoke those grants first");
+            throw BranchkeyException.conflict("id", "the role group is still granted " + holders + " time(s): revoke those grants first");
         }
         em.remove(entity);
         em.flush();
@@ -133,34 +133,54 @@ final class JpaRoleGroupProvider implements RoleGroupProvider {
     }
 
     private String ownerKey(RealmModel realm, String ownerNodeId) {
-        if (ownerNodeId == null) {
-            return RoleGroupEntity.TEMPLATE_OWNER;
-        }
-        TenantNodeModel owner = session.getProvider(TenantTreeProvider.class).getNode(realm, ownerNodeId);
-        if (owner == null) {
-            throw TenancyException.notFound("ownerNodeId", "no node with id " + ownerNodeId);
-        }
-        if (owner.getKind() != NodeKind.ACCOUNT && owner.getKind() != NodeKind.PARTNER) {
-            throw TenancyException.invalid("ownerNodeId", "role groups are owned by an ACCOUNT or a PARTNER, not a " + owner.getKind());
-        }
-        return owner.getId();
+        return ownerNodeId == null ? RoleGroupEntity.TEMPLATE_OWNER : requireOwner(realm, ownerNodeId).getId();
     }
 
-    /** Catalog indexes of the keys; unknown or retired keys, and realm-admin-only ones outside templates, are refused. */
-    private BitSet indexes(RealmModel realm, List<String> keys, boolean template) {
+    private TenantNodeModel requireOwner(RealmModel realm, String ownerNodeId) {
+        TenantNodeModel owner = session.getProvider(TenantTreeProvider.class).getNode(realm, ownerNodeId);
+        if (owner == null) {
+            throw BranchkeyException.notFound("ownerNodeId", "no node with id " + ownerNodeId);
+        }
+        if (owner.getKind() != NodeKind.ACCOUNT && owner.getKind() != NodeKind.PARTNER) {
+            throw BranchkeyException.invalid("ownerNodeId", "role groups are owned by an ACCOUNT or a PARTNER, not a " + owner.getKind());
+        }
+        return owner;
+    }
+
+    private static String ownerNodeId(RoleGroupEntity entity) {
+        return RoleGroupEntity.TEMPLATE_OWNER.equals(entity.getOwnerKey()) ? null : entity.getOwnerKey();
+    }
+
+    @Override
+    public BitSet permissionsFor(RealmModel realm, String ownerNodeId, List<String> keys) {
         PermissionCatalog catalog = session.getProvider(PermissionCatalogProvider.class).getCatalog(realm);
+        NodeKind ownerKind = ownerNodeId == null ? null : requireOwner(realm, ownerNodeId).getKind();
         BitSet bits = new BitSet(catalog.size());
         for (String key : keys) {
             Permission p = catalog.get(key);
             if (p == null || p.retired()) {
-                throw TenancyException.invalid("permissions", (p == null ? "unknown" : "retired") + " permission " + key);
+                throw BranchkeyException.invalid("permissions", (p == null ? "unknown" : "retired") + " permission " + key);
             }
-            if (p.realmAdminOnly() && !template) {
-                throw TenancyException.invalid("permissions", key + " can only be part of realm templates");
+            if (p.realmAdminOnly() && ownerKind != null) {
+                throw BranchkeyException.invalid("permissions", key + " can only be part of realm templates");
+            }
+            if (ownerKind != null && p.minLevel() != null && !ownerKind.isAtOrAbove(p.minLevel())) {
+                throw BranchkeyException.invalid("permissions", key + " only takes effect when granted at a "
+                        + p.minLevel() + " or above, so a group owned by a " + ownerKind + " cannot hold it");
             }
             bits.set(p.index());
         }
         return bits;
+    }
+
+    @Override
+    public RoleGroup grantableAt(RealmModel realm, String id, String nodeId) {
+        RoleGroup group = get(realm, id);
+        if (group == null || group.isTemplate()) {
+            return group;
+        }
+        return session.getProvider(TenantTreeProvider.class).getAncestorOrSelfIds(realm, nodeId)
+                .contains(group.ownerNodeId()) ? group : null;
     }
 
     private void requireFreeName(RealmModel realm, String ownerKey, String name, String ownId) {
@@ -168,7 +188,7 @@ final class JpaRoleGroupProvider implements RoleGroupProvider {
                 .setParameter("realmId", realm.getId()).setParameter("ownerKey", ownerKey).setParameter("name", name)
                 .getResultStream().anyMatch(g -> !g.getId().equals(ownId));
         if (taken) {
-            throw TenancyException.conflict("name", "a role group named " + name + " already exists there");
+            throw BranchkeyException.conflict("name", "a role group named " + name + " already exists there");
         }
     }
 
@@ -181,7 +201,7 @@ final class JpaRoleGroupProvider implements RoleGroupProvider {
     private RoleGroupEntity require(RealmModel realm, String id) {
         RoleGroupEntity entity = find(realm, id);
         if (entity == null) {
-            throw TenancyException.notFound("id", "no role group with id " + id);
+            throw BranchkeyException.notFound("id", "no role group with id " + id);
         }
         return entity;
     }

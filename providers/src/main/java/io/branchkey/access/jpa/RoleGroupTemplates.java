@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 
 /** The role-group templates shipped in realm-config/templates (packed into the provider jar), one file per system. */
 final class RoleGroupTemplates {
@@ -30,11 +30,11 @@ final class RoleGroupTemplates {
 
     static TemplateFile load(String system) {
         if (system == null || !SYSTEM.matcher(system).matches()) {
-            throw TenancyException.notFound("system", "no role-group templates named " + system);
+            throw BranchkeyException.notFound("system", "no role-group templates named " + system);
         }
         try (InputStream in = RoleGroupTemplates.class.getResourceAsStream("/branchkey/templates/" + system + ".json")) {
             if (in == null) {
-                throw TenancyException.notFound("system", "no role-group templates named " + system);
+                throw BranchkeyException.notFound("system", "no role-group templates named " + system);
             }
             return JSON.readValue(in, TemplateFile.class);
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import io.branchkey.access.GrantProvider;
 import io.branchkey.access.GrantWindow;
 import io.branchkey.access.RoleGroup;
 import io.branchkey.access.RoleGroupProvider;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeEvents;
 import io.branchkey.tenancy.TenantTreeProvider;
@@ -50,7 +50,7 @@ public final class AccessSeedImporter {
             try {
                 return value == null ? null : java.time.Instant.parse(value).toEpochMilli();
             } catch (java.time.format.DateTimeParseException e) {
-                throw TenancyException.invalid(field, field + " must be an ISO-8601 instant such as 2026-01-31T18:00:00Z");
+                throw BranchkeyException.invalid(field, field + " must be an ISO-8601 instant such as 2026-01-31T18:00:00Z");
             }
         }
     }
@@ -67,7 +67,7 @@ public final class AccessSeedImporter {
         try {
             seed = JSON.treeToValue(section, AccessSeed.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw TenancyException.invalid("access", "the access section of " + seeded.source() + " is invalid: "
+            throw BranchkeyException.invalid("access", "the access section of " + seeded.source() + " is invalid: "
                     + e.getOriginalMessage());
         }
         importSeed(seeded.session(), seeded.realm(), seed);
@@ -83,16 +83,16 @@ public final class AccessSeedImporter {
         for (SeedGrant grant : seed.grants()) {
             RoleGroup group = templates.get(grant.roleGroup());
             if (group == null) {
-                throw TenancyException.notFound("roleGroup", "the seed grants " + grant.roleGroup()
+                throw BranchkeyException.notFound("roleGroup", "the seed grants " + grant.roleGroup()
                         + ", which is no template of the realm (load its system under templates)");
             }
             TenantNodeModel node = tree.getNodeByCode(realm, grant.node());
             if (node == null) {
-                throw TenancyException.notFound("node", "the seed grants at node code " + grant.node() + ", which it does not define");
+                throw BranchkeyException.notFound("node", "the seed grants at node code " + grant.node() + ", which it does not define");
             }
             UserModel user = session.users().getUserByUsername(realm, grant.username());
             if (user == null) {
-                throw TenancyException.notFound("username", "the seed grants to user " + grant.username() + ", who does not exist");
+                throw BranchkeyException.notFound("username", "the seed grants to user " + grant.username() + ", who does not exist");
             }
             grants.grant(realm, user.getId(), node.getId(), group.id(), grant.window(), GRANTED_BY);
         }

@@ -3,7 +3,7 @@ package io.branchkey.device.jpa;
 import java.util.List;
 
 import io.branchkey.device.DeviceProvider;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantTreeEvents;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -53,7 +53,7 @@ final class DeviceLifecycleListener implements ProviderEventListener {
             return;
         }
         if (!removing.cascade()) {
-            throw TenancyException.conflict(null, "the node still has " + devices.size()
+            throw BranchkeyException.conflict(null, "the node still has " + devices.size()
                     + " registered device(s): delete them first or pass cascade=true");
         }
         ((JpaDeviceProvider) removing.session().getProvider(DeviceProvider.class)).remove(removing.realm(), devices);

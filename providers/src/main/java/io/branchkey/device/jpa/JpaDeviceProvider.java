@@ -19,7 +19,7 @@ import io.branchkey.device.DeviceType;
 import io.branchkey.device.EnrollmentCode;
 import io.branchkey.pin.PinProvider;
 import io.branchkey.tenancy.NodeKind;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.persistence.EntityManager;
@@ -54,7 +54,7 @@ final class JpaDeviceProvider implements DeviceProvider {
     public EnrollmentCode createEnrollment(RealmModel realm, String locationId, String type, String name,
                                            Long expiresInSeconds, String createdBy) {
         if (expiresInSeconds != null && (expiresInSeconds < MIN_EXPIRY_SECONDS || expiresInSeconds > MAX_EXPIRY_SECONDS)) {
-            throw TenancyException.invalid("expiresInSeconds",
+            throw BranchkeyException.invalid("expiresInSeconds",
                     "expiresInSeconds must be from " + MIN_EXPIRY_SECONDS + " to " + MAX_EXPIRY_SECONDS);
         }
         TenantNodeModel location = requireLocation(realm, locationId);
@@ -89,7 +89,7 @@ final class JpaDeviceProvider implements DeviceProvider {
                 .setParameter("now", now).setParameter("deviceId", deviceId)
                 .setParameter("hash", enrollment.getCodeHash()).executeUpdate();
         if (consumed != 1) {
-            throw TenancyException.invalid("code", "the enrollment code is invalid, expired or already used");
+            throw BranchkeyException.invalid("code", "the enrollment code is invalid, expired or already used");
         }
         String deviceName = optionalName(name) != null ? optionalName(name)
                 : enrollment.getName() != null ? enrollment.getName() : requireType(realm, enrollment.getType()).displayName();
@@ -161,7 +161,7 @@ final class JpaDeviceProvider implements DeviceProvider {
         DeviceEntity device = require(realm, id);
         String cleanName = optionalName(name);
         if (cleanName == null) {
-            throw TenancyException.invalid("name", "name must not be blank");
+            throw BranchkeyException.invalid("name", "name must not be blank");
         }
         device.setName(cleanName);
         device.setUpdatedAt(System.currentTimeMillis());
@@ -229,12 +229,12 @@ final class JpaDeviceProvider implements DeviceProvider {
     @Override
     public DeviceType saveType(RealmModel realm, DeviceType type) {
         if (session.getProvider(PermissionCatalogProvider.class).getCatalog(realm).get(type.loginPermission()) == null) {
-            throw TenancyException.invalid("loginPermission", "the catalog has no permission " + type.loginPermission());
+            throw BranchkeyException.invalid("loginPermission", "the catalog has no permission " + type.loginPermission());
         }
         if (type.roleGroupId() != null) {
             var group = session.getProvider(RoleGroupProvider.class).get(realm, type.roleGroupId());
             if (group == null || !group.isTemplate()) {
-                throw TenancyException.invalid("roleGroupId", "a device type's role group must be a realm template");
+                throw BranchkeyException.invalid("roleGroupId", "a device type's role group must be a realm template");
             }
         }
         types(realm);
@@ -274,10 +274,10 @@ final class JpaDeviceProvider implements DeviceProvider {
     private TenantNodeModel requireLocation(RealmModel realm, String locationId) {
         TenantNodeModel node = locationId == null ? null : session.getProvider(TenantTreeProvider.class).getNode(realm, locationId);
         if (node == null) {
-            throw TenancyException.notFound("locationId", "no location with id " + locationId);
+            throw BranchkeyException.notFound("locationId", "no location with id " + locationId);
         }
         if (node.getKind() != NodeKind.LOCATION) {
-            throw TenancyException.invalid("locationId", "devices are registered at a LOCATION");
+            throw BranchkeyException.invalid("locationId", "devices are registered at a LOCATION");
         }
         return node;
     }
@@ -285,7 +285,7 @@ final class JpaDeviceProvider implements DeviceProvider {
     private DeviceType requireType(RealmModel realm, String type) {
         DeviceType found = type == null ? null : type(realm, type);
         if (found == null) {
-            throw TenancyException.invalid("type", "unknown device type " + type + "; the realm has "
+            throw BranchkeyException.invalid("type", "unknown device type " + type + "; the realm has "
                     + types(realm).stream().map(DeviceType::name).toList());
         }
         return found;
@@ -297,7 +297,7 @@ final class JpaDeviceProvider implements DeviceProvider {
         }
         String trimmed = name.trim();
         if (trimmed.length() > MAX_NAME) {
-            throw TenancyException.invalid("name", "name must be at most " + MAX_NAME + " characters");
+            throw BranchkeyException.invalid("name", "name must be at most " + MAX_NAME + " characters");
         }
         return trimmed;
     }
@@ -311,7 +311,7 @@ final class JpaDeviceProvider implements DeviceProvider {
     private DeviceEntity require(RealmModel realm, String id) {
         DeviceEntity device = find(realm, id);
         if (device == null) {
-            throw TenancyException.notFound("id", "no device with id " + id);
+            throw BranchkeyException.notFound("id", "no device with id " + id);
         }
         return device;
     }

@@ -9,7 +9,7 @@ import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.override.EffectiveRule;
 import io.branchkey.override.OverridePolicyProvider;
 import io.branchkey.override.OverrideRule;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
@@ -42,10 +42,10 @@ final class JpaOverridePolicyProvider implements OverridePolicyProvider {
     @Override
     public OverrideRule setRule(RealmModel realm, String nodeId, OverrideRule rule, String changedBy) {
         if (session.getProvider(TenantTreeProvider.class).getNode(realm, nodeId) == null) {
-            throw TenancyException.notFound("nodeId", "no node with id " + nodeId);
+            throw BranchkeyException.notFound("nodeId", "no node with id " + nodeId);
         }
         if (session.getProvider(PermissionCatalogProvider.class).getCatalog(realm).get(rule.approverPermission()) == null) {
-            throw TenancyException.invalid("approverPermission", "the catalog has no permission " + rule.approverPermission());
+            throw BranchkeyException.invalid("approverPermission", "the catalog has no permission " + rule.approverPermission());
         }
         OverrideRuleEntity entity = em.find(OverrideRuleEntity.class, new OverrideRuleEntity.Key(nodeId, rule.action()));
         if (entity == null) {

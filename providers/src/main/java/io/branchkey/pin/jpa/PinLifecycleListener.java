@@ -3,7 +3,7 @@ package io.branchkey.pin.jpa;
 import io.branchkey.common.RowLock;
 import io.branchkey.pin.PinLoginMode;
 import io.branchkey.pin.PinPeppers;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantTreeEvents;
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.UserModel;
@@ -53,7 +53,7 @@ final class PinLifecycleListener implements ProviderEventListener {
         long others = new PinQueries(em).othersWithIndex(added.realm().getId(), java.util.List.of(added.nodeId()),
                 added.userId(), own.getBlindIndex());
         if (others > 0) {
-            throw TenancyException.conflict("userId", "this location has PIN-only login and the user's PIN is"
+            throw BranchkeyException.conflict("userId", "this location has PIN-only login and the user's PIN is"
                     + " another member's too: give the user a new PIN first");
         }
     }

@@ -76,6 +76,9 @@ final class PinPadAuthenticator implements Authenticator {
         }
         context.getAuthenticationSession().setClientNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE,
                 LoginMethodAcrMapper.PIN_METHOD);
+        // On the session too: whatever client later rides on it, it began with a PIN at a register.
+        context.getAuthenticationSession().setUserSessionNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE,
+                LoginMethodAcrMapper.PIN_METHOD);
         context.setUser(user);
         context.success();
     }

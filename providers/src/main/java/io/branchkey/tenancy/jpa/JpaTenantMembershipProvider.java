@@ -4,7 +4,7 @@ import java.util.stream.Stream;
 
 import io.branchkey.tenancy.HomeAccountAttribute;
 import io.branchkey.tenancy.NodeKind;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantMembershipProvider;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeEvents;
@@ -74,7 +74,7 @@ final class JpaTenantMembershipProvider implements TenantMembershipProvider {
     @Override
     public void setHomeAccount(RealmModel realm, UserModel user, TenantNodeModel account) {
         if (account.getKind() != NodeKind.ACCOUNT) {
-            throw TenancyException.invalid("nodeId", "a home account must be an ACCOUNT node, not a " + account.getKind());
+            throw BranchkeyException.invalid("nodeId", "a home account must be an ACCOUNT node, not a " + account.getKind());
         }
         HomeAccountEntity home = em.find(HomeAccountEntity.class, user.getId());
         boolean changed = home == null || !home.getNodeId().equals(account.getId());

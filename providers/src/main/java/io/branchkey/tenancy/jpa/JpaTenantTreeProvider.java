@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.branchkey.common.RealmRowLock;
+import io.branchkey.common.RowLock;
 import io.branchkey.tenancy.HomeAccountAttribute;
 import io.branchkey.tenancy.NodeDraft;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.NodeFilter;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeEvents;
 import io.branchkey.tenancy.TenantTreeProvider;
@@ -42,7 +43,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         TreeLockEntity lock = lockTree(realm);
         TenantNodeEntity parent = parentId == null ? null : requireEntity(realm, parentId, "parentId");
         if (!draft.kind().mayHaveParent(parent == null ? null : parent.getKind())) {
-            throw TenancyException.invalid("parentId", draft.kind().parentRule());
+            throw BranchkeyException.invalid("parentId", draft.kind().parentRule());
         }
         requireFreeCode(realm, draft.code(), "");
 
@@ -84,7 +85,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     public TenantNodeModel updateNode(RealmModel realm, String id, NodeDraft draft) {
         TenantNodeEntity entity = requireEntity(realm, id, "id");
         if (entity.getKind() != draft.kind()) {
-            throw TenancyException.invalid("kind", "kind cannot change (it is " + entity.getKind() + ")");
+            throw BranchkeyException.invalid("kind", "kind cannot change (it is " + entity.getKind() + ")");
         }
         requireFreeCode(realm, draft.code(), id);
         boolean renamed = !Objects.equals(entity.getName(), draft.name()) || !Objects.equals(entity.getCode(), draft.code());
@@ -108,11 +109,11 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         if (parent != null) {
             em.refresh(parent);
             if (isAncestorOrSelf(node.getId(), parent.getId())) {
-                throw TenancyException.conflict("parentId", "a node cannot move into its own subtree");
+                throw BranchkeyException.conflict("parentId", "a node cannot move into its own subtree");
             }
         }
         if (!node.getKind().mayHaveParent(parent == null ? null : parent.getKind())) {
-            throw TenancyException.invalid("parentId", node.getKind().parentRule());
+            throw BranchkeyException.invalid("parentId", node.getKind().parentRule());
         }
         if (Objects.equals(node.getParentId(), newParentId)) {
             return new TenantNodeAdapter(node);
@@ -137,7 +138,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         boolean hasChildren = em.createNamedQuery("bkNodeHasChildren", Long.class)
                 .setParameter("id", id).getSingleResult() > 0;
         if (hasChildren && !cascade) {
-            throw TenancyException.conflict(null, "the node has children: delete them first or pass cascade=true");
+            throw BranchkeyException.conflict(null, "the node has children: delete them first or pass cascade=true");
         }
         session.getKeycloakSessionFactory().publish(new TenantTreeEvents.SubtreeRemoving(session, realm, id, cascade));
         // The database drops the home accounts in the subtree with their nodes; their copies go here.
@@ -236,6 +237,19 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     public void close() {
     }
 
+    @Override
+    public void lockStructure(RealmModel realm) {
+        lockTree(realm);
+    }
+
+    @Override
+    public void lockNode(RealmModel realm, String id) {
+        TenantNodeEntity node = id == null ? null : RowLock.lock(em, TenantNodeEntity.class, id);
+        if (node != null && !node.getRealmId().equals(realm.getId())) {
+            throw new IllegalArgumentException("node " + id + " is not of realm " + realm.getName());
+        }
+    }
+
     /** Serialises structural changes of the realm's tree, so two concurrent moves can never form a cycle. */
     private TreeLockEntity lockTree(RealmModel realm) {
         return RealmRowLock.acquire(session, em, TreeLockEntity.class, realm.getId(), () -> new TreeLockEntity(realm.getId()));
@@ -254,7 +268,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
     private TenantNodeEntity requireEntity(RealmModel realm, String id, String field) {
         TenantNodeEntity entity = findEntity(realm, id);
         if (entity == null) {
-            throw TenancyException.notFound(field, "no node with id " + id);
+            throw BranchkeyException.notFound(field, "no node with id " + id);
         }
         return entity;
     }
@@ -268,7 +282,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         if (code != null && em.createNamedQuery("bkNodeCodeTaken", Long.class)
                 .setParameter("realmId", realm.getId()).setParameter("code", code).setParameter("id", ownId)
                 .getSingleResult() > 0) {
-            throw TenancyException.conflict("code", "code " + code + " is already used by another node");
+            throw BranchkeyException.conflict("code", "code " + code + " is already used by another node");
         }
     }
 
@@ -302,7 +316,7 @@ final class JpaTenantTreeProvider implements TenantTreeProvider {
         } catch (PersistenceException e) {
             if (e.getCause() instanceof ConstraintViolationException violation && violation.getConstraintName() != null
                     && violation.getConstraintName().toUpperCase(java.util.Locale.ROOT).contains("UK_BK_NODE_REALM_CODE")) {
-                throw TenancyException.conflict("code", "the code is already used by another node");
+                throw BranchkeyException.conflict("code", "the code is already used by another node");
             }
             throw e;
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.branchkey.tenancy.NodeDraft;
 import io.branchkey.tenancy.NodeFilter;
-import io.branchkey.tenancy.TenancyException;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantMembershipProvider;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeEvents;
@@ -26,16 +26,16 @@ public final class TenantSeeds {
     private TenantSeeds() {
     }
 
-    /** Parses a seed document; a broken one is an INVALID TenancyException naming what is wrong. */
+    /** Parses a seed document; a broken one is an INVALID BranchkeyException naming what is wrong. */
     static TenantSeed parse(String json) {
         try {
             TenantSeed seed = JSON.readValue(json, TenantSeed.class);
             if (seed == null) {
-                throw TenancyException.invalid(null, "a seed must be a JSON object");
+                throw BranchkeyException.invalid(null, "a seed must be a JSON object");
             }
             return seed;
         } catch (JsonProcessingException e) {
-            throw TenancyException.invalid(null, "the seed is not valid: " + e.getOriginalMessage());
+            throw BranchkeyException.invalid(null, "the seed is not valid: " + e.getOriginalMessage());
         }
     }
 
@@ -43,12 +43,12 @@ public final class TenantSeeds {
      * Seeds the realm from a JSON document; {@code realm} in the document, when given, must name this realm.
      *
      * @return the number of nodes created
-     * @throws TenancyException a conflict when the realm already has a tree, or whatever rule the seed breaks
+     * @throws BranchkeyException a conflict when the realm already has a tree, or whatever rule the seed breaks
      */
     public static int apply(KeycloakSession session, RealmModel realm, String json, String source) {
         TenantSeed seed = parse(json);
         if (seed.realm() != null && !seed.realm().equals(realm.getName())) {
-            throw TenancyException.invalid("realm", "the seed is for realm " + seed.realm() + ", not " + realm.getName());
+            throw BranchkeyException.invalid("realm", "the seed is for realm " + seed.realm() + ", not " + realm.getName());
         }
         return apply(session, realm, seed, source);
     }
@@ -56,7 +56,7 @@ public final class TenantSeeds {
     static int apply(KeycloakSession session, RealmModel realm, TenantSeed seed, String source) {
         TenantTreeProvider tree = session.getProvider(TenantTreeProvider.class);
         if (hasTree(tree, realm)) {
-            throw TenancyException.conflict(null, "realm " + realm.getName() + " already has a tenant tree");
+            throw BranchkeyException.conflict(null, "realm " + realm.getName() + " already has a tenant tree");
         }
         int[] created = {0};
         seed.nodes().forEach(node -> createTree(tree, realm, null, node, created));
@@ -85,7 +85,7 @@ public final class TenantSeeds {
     private static TenantNodeModel nodeByCode(TenantTreeProvider tree, RealmModel realm, String code) {
         TenantNodeModel node = tree.getNodeByCode(realm, code);
         if (node == null) {
-            throw TenancyException.notFound("code", "the seed refers to node code " + code + ", which it does not define");
+            throw BranchkeyException.notFound("code", "the seed refers to node code " + code + ", which it does not define");
         }
         return node;
     }
@@ -93,7 +93,7 @@ public final class TenantSeeds {
     private static UserModel user(KeycloakSession session, RealmModel realm, String username) {
         UserModel user = session.users().getUserByUsername(realm, username);
         if (user == null) {
-            throw TenancyException.notFound("username", "the seed refers to user " + username + ", who does not exist");
+            throw BranchkeyException.notFound("username", "the seed refers to user " + username + ", who does not exist");
         }
         return user;
     }

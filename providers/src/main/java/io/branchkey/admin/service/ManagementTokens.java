@@ -1,0 +1,79 @@
+package io.branchkey.admin.service;
+
+import java.util.Map;
+
+import io.branchkey.device.grant.DeviceBoundGrantType;
+import io.branchkey.oidc.LoginMethodAcrMapper;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * Which access tokens may drive the delegated API: those meant for it, by audience {@value #AUDIENCE} (the client
+ * scope of the same name, which the admin UI and back-office clients request), from a password-level login. A
+ * register's token from a PIN or device login, or any other client's token, carries the user's identity but was
+ * never meant to administer anything.
+ */
+public final class ManagementTokens {
+
+    /** The audience, and the name of the client scope that adds it. */
+    public static final String AUDIENCE = "branchkey-manage";
+
+    private ManagementTokens() {
+    }
+
+    /** Why the token may not manage, or null when it may. */
+    static String refusal(AuthenticationManager.AuthResult auth) {
+        AccessToken token = auth.token();
+        if (!token.hasAudience(AUDIENCE)) {
+            return "this token is not meant for management: it needs the audience " + AUDIENCE
+                    + " (request the " + AUDIENCE + " client scope)";
+        }
+        if (isDeviceBound(token, auth.session())) {
+            return "a PIN or device login cannot manage anything: sign in with your password";
+        }
+        return null;
+    }
+
+    private static boolean isDeviceBound(AccessToken token, UserSessionModel userSession) {
+        if (LoginMethodAcrMapper.PIN_ACR.equals(token.getAcr()) || LoginMethodAcrMapper.DEVICE_ACR.equals(token.getAcr())) {
+            return true;
+        }
+        if (userSession == null) {
+            return false;
+        }
+        if (isDeviceMethod(userSession.getAuthMethod()) || isDeviceMethod(userSession.getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE))) {
+            return true;
+        }
+        // The session a register signed in with is device-bound even when another client shares it later.
+        return userSession.getAuthenticatedClientSessions().values().stream()
+                .map(cs -> cs.getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE)).anyMatch(ManagementTokens::isDeviceMethod);
+    }
+
+    private static boolean isDeviceMethod(String method) {
+        return LoginMethodAcrMapper.PIN_METHOD.equals(method) || LoginMethodAcrMapper.DEVICE_METHOD.equals(method);
+    }
+
+    /** Adds the client scope to the realm unless it has one of that name already (an admin may have changed it). */
+    public static void ensureClientScope(RealmModel realm) {
+        if (realm.getClientScopesStream().anyMatch(s -> AUDIENCE.equals(s.getName()))) {
+            return;
+        }
+        ClientScopeModel scope = realm.addClientScope(AUDIENCE);
+        scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        scope.setDescription("Access tokens for Branchkey's delegated administration API (/branchkey/manage)");
+        scope.setIncludeInTokenScope(true);
+        ProtocolMapperModel audience = new ProtocolMapperModel();
+        audience.setName(AUDIENCE + " audience");
+        audience.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        audience.setProtocolMapper(AudienceProtocolMapper.PROVIDER_ID);
+        audience.setConfig(Map.of(AudienceProtocolMapper.INCLUDED_CUSTOM_AUDIENCE, AUDIENCE,
+                "access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true"));
+        scope.addProtocolMapper(audience);
+    }
+}
