@@ -181,4 +181,68 @@ class EffectivePermissionRuleTest {
                     .containsExactly("inventory.update", "products.create-modifiers", "register.access");
         }
     }
+
+    @Nested
+    @DisplayName("over time (what no-escalation and dominance compare)")
+    class OverTime {
+
+        private List<String> throughout(long from, Long until, GrantedRoleGroup... grants) {
+            return EffectivePermissionRule.heldThroughout(CATALOG, List.of(grants), from, until).keys(CATALOG);
+        }
+
+        @Test
+        @DisplayName("held for ever only with grants that never end")
+        void forEver() {
+            assertThat(throughout(NOW, null, grant(LOCATION, "register.access"))).containsExactly("register.access");
+            assertThat(throughout(NOW, null, grant(LOCATION, new GrantWindow(null, NOW + 100), "register.access"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a bounded interval inside the grant's window is covered; one that outlasts it is not")
+        void boundedInterval() {
+            GrantedRoleGroup untilFriday = grant(LOCATION, new GrantWindow(null, NOW + 100), "register.access");
+            assertThat(throughout(NOW, NOW + 100, untilFriday)).containsExactly("register.access");
+            assertThat(throughout(NOW, NOW + 101, untilFriday)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("back-to-back grants cover the interval together; a gap between them does not")
+        void backToBack() {
+            GrantedRoleGroup first = grant(LOCATION, new GrantWindow(null, NOW + 100), "register.access");
+            GrantedRoleGroup second = grant(LOCATION, new GrantWindow(NOW + 100, null), "register.access");
+            GrantedRoleGroup late = grant(LOCATION, new GrantWindow(NOW + 150, null), "register.access");
+            assertThat(throughout(NOW, null, first, second)).containsExactly("register.access");
+            assertThat(throughout(NOW, null, first, late)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("only what every instant holds: implications and minimum levels included")
+        void intersection() {
+            GrantedRoleGroup always = grant(REGION, "register.access");
+            GrantedRoleGroup briefly = grant(REGION, new GrantWindow(null, NOW + 10), "reports.create");
+            assertThat(throughout(NOW, NOW + 10, always, briefly))
+                    .containsExactly("register.access", "report-templates.create", "reports.create");
+            assertThat(throughout(NOW, NOW + 11, always, briefly)).containsExactly("register.access");
+        }
+
+        @Test
+        @DisplayName("now or later: grants that have not started count, grants that are over do not")
+        void nowOrLater() {
+            assertThat(EffectivePermissionRule.heldNowOrLater(CATALOG, List.of(
+                    grant(LOCATION, new GrantWindow(NOW + 1000, null), "inventory.update"),
+                    grant(LOCATION, new GrantWindow(null, NOW), "register.access"),
+                    grant(LOCATION, new GrantWindow(null, NOW + 1), "a.loop")), NOW).keys(CATALOG))
+                    .containsExactly("a.loop", "b.loop", "inventory.update", "products.create-modifiers");
+        }
+
+        @Test
+        @DisplayName("what a role group confers depends on the kind of node it is granted at")
+        void conferred() {
+            BitSet reports = new BitSet();
+            reports.set(CATALOG.get("reports.create").index());
+            assertThat(EffectivePermissionRule.conferred(CATALOG, LOCATION, reports).keys(CATALOG)).containsExactly("reports.create");
+            assertThat(EffectivePermissionRule.conferred(CATALOG, ACCOUNT, reports).keys(CATALOG))
+                    .containsExactly("report-templates.create", "reports.create");
+        }
+    }
 }

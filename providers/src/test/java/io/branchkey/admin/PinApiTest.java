@@ -17,7 +17,7 @@ import org.keycloak.services.ErrorResponseException;
 class PinApiTest {
 
     private static Response answer(RuntimeException thrown) {
-        return catchThrowableOfType(ErrorResponseException.class, () -> PinApi.translate(() -> {
+        return catchThrowableOfType(ErrorResponseException.class, () -> PinApi.run(() -> {
             throw thrown;
         })).getResponse();
     }

@@ -19,7 +19,7 @@ class NodeDraftTest {
 
     private static void assertInvalid(Runnable r, String field) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(BranchkeyException.class, e -> {
-            assertThat(e.getReason()).isEqualTo(BranchkeyException.Reason.INVALID);
+            assertThat(e.getKind()).isEqualTo(BranchkeyException.Kind.INVALID);
             assertThat(e.getField()).isEqualTo(field);
             assertThat(e.getMessage()).isNotBlank();
         });

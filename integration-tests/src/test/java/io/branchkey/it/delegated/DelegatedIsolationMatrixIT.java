@@ -18,7 +18,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchkey.it.delegated.DelegatedWorld.Person;
 import io.branchkey.it.delegated.DelegatedWorld.Tenant;
-import io.branchkey.admin.delegated.DelegatedResource;
+import io.branchkey.admin.ApiResource;
 import io.branchkey.it.support.ApiResponse;
 import io.branchkey.it.support.BranchkeyApi;
 import io.branchkey.it.support.BranchkeyServerConfig;
@@ -97,6 +97,9 @@ class DelegatedIsolationMatrixIT {
     /** The caller's own data (200), or refused for lack of a right there: either way nothing foreign. */
     static final Expect OWN_VIEW = status(Set.of(200, 403));
 
+    /** Realm-wide operations: only realm admins, whoever else asks. */
+    static final Expect FORBIDDEN = status(Set.of(403));
+
     /** A caller asking about themselves: their own trail if they may read it where they belong. */
     static final Expect REFUSED_OR_OWN = status(Set.of(200, 403, 404));
 
@@ -142,10 +145,19 @@ class DelegatedIsolationMatrixIT {
         return x.t().group() != null;
     }
 
-    /** Every endpoint of the delegated API (DelegatedResource and its sub-resources), aimed at the foreign tenant. */
+    /** Every endpoint of the API (ApiResource and its sub-resources, the same on both trees), aimed at the foreign tenant. */
     List<Probe> probes() {
         return List.of(
                 probe("GET", "my scopes", x -> "me/scopes", x -> null, OWN_VIEW),
+                probe("GET", "my roots", x -> "nodes/roots", x -> null, OWN_VIEW),
+                probe("GET", "search the realm", x -> "nodes?q=" + x.t().storeCode(), x -> null, FORBIDDEN),
+                probe("GET", "foreign store by code", x -> "nodes/by-code/" + x.t().storeCode(), x -> null, NOT_FOUND),
+                probe("DELETE", "delete foreign store", x -> "nodes/" + x.t().store(), x -> null, FORBIDDEN),
+                probe("GET", "count foreign subtree", x -> "nodes/" + x.t().account() + "/subtree/count", x -> null, NOT_FOUND),
+                probe("GET", "foreign ancestors", x -> "nodes/" + x.t().store() + "/ancestors", x -> null, NOT_FOUND),
+                probe("GET", "grants at foreign store", x -> "nodes/" + x.t().store() + "/grants", x -> null, NOT_FOUND),
+                probe("GET", "permission holders at foreign store", x -> "nodes/" + x.t().store() + "/permission-holders/users.view",
+                        x -> null, NOT_FOUND),
                 probe("GET", "foreign store", x -> "nodes/" + x.t().store(), x -> null, NOT_FOUND),
                 probe("GET", "foreign account", x -> "nodes/" + x.t().account(), x -> null, NOT_FOUND),
                 probe("GET", "foreign children", x -> "nodes/" + x.t().region() + "/children", x -> null, NOT_FOUND),
@@ -158,7 +170,7 @@ class DelegatedIsolationMatrixIT {
                 probe("POST", "move foreign region below own node", x -> "nodes/" + x.t().region() + "/move",
                         x -> Map.of("parentId", x.own() != null ? x.own() : x.t().account()), NOT_FOUND),
                 probe("POST", "move own node below foreign region", x -> "nodes/" + x.own() + "/move",
-                        x -> Map.of("parentId", x.t().region()), notFoundIfHolds("locations.update"), DelegatedIsolationMatrixIT::hasOwn),
+                        x -> Map.of("parentId", x.t().region()), x -> REFUSED, DelegatedIsolationMatrixIT::hasOwn),
                 probe("GET", "foreign store's users", x -> "nodes/" + x.t().store() + "/users", x -> null, NOT_FOUND),
                 probe("GET", "foreign account's users", x -> "nodes/" + x.t().account() + "/users?subtree=true", x -> null, NOT_FOUND),
                 probe("GET", "own node's users", x -> "nodes/" + x.own() + "/users?subtree=true", x -> null, x -> OWN_VIEW, DelegatedIsolationMatrixIT::hasOwn),
@@ -172,7 +184,16 @@ class DelegatedIsolationMatrixIT {
                 probe("GET", "foreign user", x -> "users/" + x.t().user().id(), x -> null, NOT_FOUND),
                 probe("PUT", "edit foreign user", x -> "users/" + x.t().user().id(), x -> Map.of("firstName", "Hijacked"), NOT_FOUND),
                 probe("PUT", "disable foreign user", x -> "users/" + x.t().user().id(), x -> Map.of("enabled", false), NOT_FOUND),
-                probe("GET", "foreign user's grants", x -> "users/" + x.t().user().id() + "/grants", x -> null, NOT_FOUND),
+                probe("GET", "foreign user's grants", x -> "users/" + x.t().user().id() + "/access/grants", x -> null, NOT_FOUND),
+                probe("GET", "foreign user's permissions", x -> "users/" + x.t().user().id() + "/access/permissions?nodeId="
+                        + x.t().store(), x -> null, NOT_FOUND),
+                probe("GET", "where foreign user holds a permission", x -> "users/" + x.t().user().id()
+                        + "/access/permissions/register.access/nodes", x -> null, NOT_FOUND),
+                probe("GET", "foreign user's tenancy", x -> "users/" + x.t().user().id() + "/tenancy", x -> null, NOT_FOUND),
+                probe("PUT", "move foreign user's home account", x -> "users/" + x.t().user().id() + "/home-account",
+                        x -> Map.of("nodeId", x.t().account()), NOT_FOUND),
+                probe("DELETE", "clear foreign user's home account", x -> "users/" + x.t().user().id() + "/home-account",
+                        x -> null, NOT_FOUND),
                 probe("POST", "terminate foreign user", x -> "users/" + x.t().user().id() + "/terminate", x -> null, NOT_FOUND),
                 probe("POST", "grant to foreign user at foreign store", x -> "grants",
                         x -> grantBody(x.t().user().id(), x.t().store(), w.employeeGroup), NOT_FOUND),
@@ -184,6 +205,7 @@ class DelegatedIsolationMatrixIT {
                 probe("POST", "grant foreign role group at own node", x -> "grants",
                         x -> grantBody(x.me().id(), x.own(), x.t().group()), notFoundIfHolds("users.update-roles"),
                         x -> hasOwn(x) && hasGroup(x)),
+                probe("GET", "foreign grant", x -> "grants/" + x.t().userGrant(), x -> null, NOT_FOUND),
                 probe("DELETE", "revoke foreign grant", x -> "grants/" + x.t().userGrant(), x -> null, NOT_FOUND),
                 probe("POST", "bulk: grant and revoke in foreign tenant", x -> "grants/bulk",
                         x -> Map.of("grant", List.of(grantBody(x.t().user().id(), x.t().store(), w.employeeGroup)),
@@ -202,8 +224,12 @@ class DelegatedIsolationMatrixIT {
                 probe("POST", "bulk memberships: foreign user into own node", x -> "grants/bulk-memberships",
                         x -> Map.of("userIds", List.of(x.t().user().id()), "nodeIds", List.of(x.own())),
                         x -> bulk(Set.of(403, 404)), DelegatedIsolationMatrixIT::hasOwn),
-                probe("GET", "role groups at foreign store", x -> "role-groups?nodeId=" + x.t().store(), x -> null, NOT_FOUND),
-                probe("GET", "role groups at own node", x -> "role-groups?nodeId=" + x.own(), x -> null, x -> OWN_VIEW, DelegatedIsolationMatrixIT::hasOwn),
+                probe("GET", "role groups at foreign store", x -> "role-groups?visibleAt=" + x.t().store(), x -> null, NOT_FOUND),
+                probe("GET", "role groups of foreign account", x -> "role-groups?ownerNodeId=" + x.t().account(), x -> null, NOT_FOUND),
+                probe("GET", "role groups at own node", x -> "role-groups?visibleAt=" + x.own(), x -> null, x -> OWN_VIEW, DelegatedIsolationMatrixIT::hasOwn),
+                probe("GET", "foreign role group", x -> "role-groups/" + x.t().group(), x -> null, x -> NOT_FOUND,
+                        DelegatedIsolationMatrixIT::hasGroup),
+                probe("POST", "load templates", x -> "role-groups/templates/klicktrack", x -> null, FORBIDDEN),
                 probe("POST", "create role group in foreign account", x -> "role-groups",
                         x -> Map.of("ownerNodeId", x.t().account(), "name", "Intruders", "permissions", EMPLOYEE_KEYS), NOT_FOUND),
                 probe("PUT", "edit foreign role group", x -> "role-groups/" + x.t().group(),
@@ -211,6 +237,18 @@ class DelegatedIsolationMatrixIT {
                 probe("DELETE", "delete foreign role group", x -> "role-groups/" + x.t().group(), x -> null, x -> NOT_FOUND,
                         DelegatedIsolationMatrixIT::hasGroup),
                 probe("GET", "foreign store's devices", x -> "devices?locationId=" + x.t().store(), x -> null, NOT_FOUND),
+                probe("GET", "device types", x -> "devices/types", x -> null, OWN_VIEW),
+                probe("PUT", "change a device type", x -> "devices/types/register",
+                        x -> Map.of("displayName", "Hijacked", "loginPermission", "register.access"), FORBIDDEN),
+                probe("GET", "the catalog", x -> "catalog", x -> null, OWN_VIEW),
+                probe("POST", "add a permission", x -> "catalog/permissions",
+                        x -> Map.of("key", "intruder.x" + DelegatedWorld.hex(), "name", "x", "section", "x"), FORBIDDEN),
+                probe("PUT", "change a permission", x -> "catalog/permissions/register.access",
+                        x -> Map.of("name", "Hijacked", "section", "x"), FORBIDDEN),
+                probe("POST", "retire a permission", x -> "catalog/permissions/register.access/retire", x -> null, FORBIDDEN),
+                probe("GET", "the PIN policy", x -> "pin-policy", x -> null, FORBIDDEN),
+                probe("PUT", "change the PIN policy", x -> "pin-policy", x -> Map.of("length", 4), FORBIDDEN),
+                probe("POST", "seed the realm", x -> "seed", x -> Map.of("version", 1), FORBIDDEN),
                 probe("POST", "enrollment code for foreign store", x -> "devices/enrollments",
                         x -> Map.of("locationId", x.t().store(), "type", "register"), NOT_FOUND),
                 probe("GET", "foreign device", x -> "devices/" + x.t().device(), x -> null, NOT_FOUND),
@@ -307,7 +345,11 @@ class DelegatedIsolationMatrixIT {
                         failures.add(where + ": " + wrong + "; body " + abbreviate(response.body()));
                     }
                     String sent = path + " " + (body == null ? "" : BranchkeyApi.toJson(body));
-                    for (String secret : target.secrets()) {
+                    // The catalog is public (as /branchkey/catalog is): it names every permission, a tenant's marker too.
+                    List<String> secrets = probe.name().equals("the catalog")
+                            ? target.secrets().stream().filter(secret -> !secret.equals(target.groupKey())).toList()
+                            : target.secrets();
+                    for (String secret : secrets) {
                         // the caller may see back what they sent themselves, nothing else of the tenant's
                         if (!sent.contains(secret) && response.body() != null && response.body().contains(secret)) {
                             failures.add(where + ": answer contains '" + secret + "' of tenant " + target.label()
@@ -337,7 +379,7 @@ class DelegatedIsolationMatrixIT {
     @Test
     void theMatrixCoversEveryDelegatedEndpoint() {
         Set<String> endpoints = new TreeSet<>();
-        collectEndpoints(DelegatedResource.class, "", endpoints);
+        collectEndpoints(ApiResource.class, "", endpoints);
         assertThat(endpoints).as("endpoints found in the JAX-RS resources").hasSizeGreaterThan(20);
 
         Caller sample = callers().get(0);
@@ -346,7 +388,13 @@ class DelegatedIsolationMatrixIT {
         for (Probe probe : probes()) {
             String path = probe.path().apply(ctx).replaceAll("\\?.*", "")
                     .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{}")
-                    .replaceAll("override-rules/[a-z-]+$", "override-rules/{}");
+                    .replaceAll("override-rules/[a-z-]+$", "override-rules/{}")
+                    .replaceAll("^nodes/by-code/.*", "nodes/by-code/{}")
+                    .replaceAll("permission-holders/[a-z.-]+$", "permission-holders/{}")
+                    .replaceAll("permissions/[a-z.-]+/nodes$", "permissions/{}/nodes")
+                    .replaceAll("^catalog/permissions/[a-z.-]+", "catalog/permissions/{}")
+                    .replaceAll("^role-groups/templates/[a-z]+$", "role-groups/templates/{}")
+                    .replaceAll("^devices/types/[a-z-]+$", "devices/types/{}");
             covered.add(probe.method() + " " + path);
         }
         assertThat(covered).as("probed endpoints").containsExactlyInAnyOrderElementsOf(endpoints);

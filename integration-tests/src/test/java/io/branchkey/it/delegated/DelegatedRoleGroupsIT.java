@@ -6,6 +6,7 @@ import static io.branchkey.it.delegated.DelegatedWorld.strings;
 import static io.branchkey.it.support.ApiAssertions.assertErrorWithoutField;
 import static io.branchkey.it.support.ApiAssertions.assertFieldError;
 import static io.branchkey.it.support.ApiAssertions.invalid;
+import static io.branchkey.it.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -62,15 +63,16 @@ class DelegatedRoleGroupsIT {
 
     @Test
     void anAccountsGroupsAreVisibleOnlyInsideIt() {
-        List<String> atStoreA1 = w.as(w.storeManagerA1).get("role-groups?nodeId=" + w.storeA1).expect(200).ids();
+        List<String> atStoreA1 = w.as(w.storeManagerA1).get("role-groups?visibleAt=" + w.storeA1).expect(200).ids();
         assertThat(atStoreA1).contains(w.groupA, w.employeeGroup, w.accountAdminGroup).doesNotContain(w.groupB, w.groupF);
-        List<String> atStoreB = w.as(w.adminB).get("role-groups?nodeId=" + w.storeB).expect(200).ids();
+        List<String> atStoreB = w.as(w.adminB).get("role-groups?visibleAt=" + w.storeB).expect(200).ids();
         assertThat(atStoreB).contains(w.groupB, w.employeeGroup).doesNotContain(w.groupA, w.groupF);
         // the same answer the admin API gives for what can be granted there
         assertThat(atStoreA1).containsExactlyInAnyOrderElementsOf(
                 w.admin.get("role-groups?visibleAt=" + w.storeA1).expect(200).ids());
-        assertFieldError(w.as(w.adminA).get("role-groups?nodeId=" + w.storeB), 404, "not_found", "nodeId");
-        invalid(w.as(w.adminA).get("role-groups"), "nodeId");
+        assertFieldError(w.as(w.adminA).get("role-groups?visibleAt=" + w.storeB), 404, "not_found", "visibleAt");
+        // without a node: the realm's templates, readable by every manager
+        assertThat(w.as(w.adminA).get("role-groups").expect(200).ids()).contains(w.employeeGroup).doesNotContain(w.groupA);
     }
 
     @Test
@@ -126,11 +128,13 @@ class DelegatedRoleGroupsIT {
         JsonNode before = w.admin.get("role-groups/" + w.employeeGroup).expect(200).json();
         BranchkeyApi manager = w.as(w.adminA);
         Map<String, Object> rename = Map.of("name", "Hijacked", "permissions", EMPLOYEE_KEYS);
-        assertFieldError(manager.put("role-groups/" + w.employeeGroup, rename), 404, "not_found", "id");
-        assertFieldError(manager.delete("role-groups/" + w.employeeGroup), 404, "not_found", "id");
+        // templates are readable by every manager, changed by realm admins only
+        manager.get("role-groups/" + w.employeeGroup).expect(200);
+        assertError(manager.put("role-groups/" + w.employeeGroup, rename), 403, "forbidden");
+        assertError(manager.delete("role-groups/" + w.employeeGroup), 403, "forbidden");
         assertThat(w.admin.get("role-groups/" + w.employeeGroup).expect(200).json()).isEqualTo(before);
         // a group without owner is a template: creating one needs an owner
-        invalid(manager.post("role-groups", Map.of("name", "Template?", "permissions", EMPLOYEE_KEYS)), "ownerNodeId");
+        assertError(manager.post("role-groups", Map.of("name", "Template?", "permissions", EMPLOYEE_KEYS)), 403, "forbidden");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.branchkey.it.support.BranchkeyApi;
+import io.branchkey.it.support.ManagementScope;
 import io.branchkey.it.support.Tree;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
@@ -49,7 +50,7 @@ final class DelegatedWorld {
 
     /** Every permission the delegated API checks (DelegatedPermissions). */
     static final List<String> DELEGATED_KEYS = List.of("users.view", "users.invite", "users.update",
-            "users.deactivate", "users.update-locations", "users.update-roles", "users.terminate", "role-groups.create",
+            "users.deactivate", "users.update-locations", "users.bulk-assign-locations", "users.update-roles", "users.terminate", "role-groups.create",
             "role-groups.update", "role-groups.delete", "locations.create", "accounts.create", "locations.update",
             "audit.view");
     /** What a shop-floor employee does all day: no administration at all. */
@@ -121,6 +122,7 @@ final class DelegatedWorld {
     final Map<String, String> grantOf = new HashMap<>();
 
     private DelegatedWorld(ManagedRealm realm, KeycloakUrls urls, Keycloak keycloak) {
+        ManagementScope.allow(realm);
         this.realm = realm;
         this.urls = urls;
         this.admin = BranchkeyApi.asAdmin(urls, keycloak, realm.getName());
@@ -371,7 +373,7 @@ final class DelegatedWorld {
 
     /** A fresh login (its own user session) with the password grant of admin-cli. */
     Tokens login(Person person) {
-        JsonNode body = tokenRequest("grant_type=password&client_id=admin-cli&username="
+        JsonNode body = tokenRequest("grant_type=password&client_id=admin-cli&scope=" + ManagementScope.NAME + "&username="
                 + BranchkeyApi.encode(person.username()) + "&password=" + BranchkeyApi.encode(PASSWORD), 200);
         return new Tokens(body.get("access_token").asText(), body.get("refresh_token").asText());
     }

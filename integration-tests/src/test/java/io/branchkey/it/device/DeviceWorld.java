@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.branchkey.it.support.AccessApi;
+import io.branchkey.it.support.ManagementScope;
 import io.branchkey.it.support.BranchkeyApi;
 import io.branchkey.it.support.OidcTokens;
 import io.branchkey.it.support.TestDevice;
@@ -42,6 +43,7 @@ final class DeviceWorld {
     private final String realm;
 
     private DeviceWorld(ManagedRealm managed, Keycloak keycloak, KeycloakUrls urls) {
+        ManagementScope.allow(managed);
         this.urls = urls;
         this.realm = managed.getName();
         admin = BranchkeyApi.asAdmin(urls, keycloak, realm);
@@ -89,7 +91,7 @@ final class DeviceWorld {
 
     /** The delegated API as one of the people. */
     BranchkeyApi as(ManagedRealm managed, String userId) {
-        String token = BranchkeyApi.passwordToken(urls, realm, username(managed, userId), PASSWORD);
+        String token = BranchkeyApi.managementToken(urls, realm, username(managed, userId), PASSWORD);
         return BranchkeyApi.delegated(urls, realm, token);
     }
 

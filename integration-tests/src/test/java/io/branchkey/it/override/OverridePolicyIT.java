@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchkey.it.support.AccessApi;
+import io.branchkey.it.support.ManagementScope;
 import io.branchkey.it.support.BranchkeyApi;
 import io.branchkey.it.support.BranchkeyServerConfig;
 import io.branchkey.it.support.TestDevice;
@@ -55,6 +56,7 @@ class OverridePolicyIT {
 
     @BeforeEach
     void tree() {
+        ManagementScope.allow(realm);
         admin = BranchkeyApi.asAdmin(urls, keycloak, realm.getName());
         tree = new Tree(admin);
         account = tree.account(null, "Policy Account");
@@ -122,9 +124,9 @@ class OverridePolicyIT {
         access.grant(manager, region, policyGroup);
         access.grant(viewer, region, viewerGroup);
         BranchkeyApi asManager = BranchkeyApi.delegated(urls, realm.getName(),
-                BranchkeyApi.passwordToken(urls, realm.getName(), "policy-manager", PASSWORD));
+                BranchkeyApi.managementToken(urls, realm.getName(), "policy-manager", PASSWORD));
         BranchkeyApi asViewer = BranchkeyApi.delegated(urls, realm.getName(),
-                BranchkeyApi.passwordToken(urls, realm.getName(), "policy-viewer", PASSWORD));
+                BranchkeyApi.managementToken(urls, realm.getName(), "policy-viewer", PASSWORD));
 
         asManager.put("nodes/" + store + "/override-rules/void", Map.of("required", true)).expect(200);
         assertThat(asViewer.get("nodes/" + store + "/override-policy").expect(200).elements())

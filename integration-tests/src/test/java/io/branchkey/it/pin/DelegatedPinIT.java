@@ -3,6 +3,7 @@ package io.branchkey.it.pin;
 import static io.branchkey.it.support.ApiAssertions.assertError;
 import static io.branchkey.it.support.ApiAssertions.invalid;
 import static io.branchkey.it.support.ApiAssertions.notFound;
+import static io.branchkey.it.support.ApiAssertions.assertFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -157,10 +158,13 @@ class DelegatedPinIT {
                 .filter(e -> e.get("action").asText().equals("PIN_GENERATE")).toList();
         assertThat(refused).hasSize(1);
         assertThat(refused.get(0).get("outcome").asText()).isEqualTo("REFUSED");
-        // a reset is fine: the boss chooses the new PIN
-        manager.delete(pin(bossA)).expect(204);
+        // nor a reset or an unlock: each acts on the whole of the boss, who holds more than the manager
+        assertFieldError(manager.delete(pin(bossA)), 403, "forbidden", "userId");
+        assertFieldError(manager.post(pin(bossA) + "/unlock", null), 403, "forbidden", "userId");
+        assertThat(w.requiredActions(bossA)).doesNotContain(PinWorld.SET_PIN);
+        // the boss may reset and generate their own, or the manager's
+        boss.delete(pin(bossA)).expect(204);
         assertThat(w.requiredActions(bossA)).contains(PinWorld.SET_PIN);
-        // and the boss may generate their own, or the manager's
         w.remember(boss.post(pin(bossA) + "/generate", null).expect(200));
         assertThat(w.requiredActions(bossA)).doesNotContain(PinWorld.SET_PIN);
         w.remember(boss.post(pin(managerA) + "/generate", null).expect(200));

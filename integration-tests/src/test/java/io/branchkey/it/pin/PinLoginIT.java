@@ -203,4 +203,18 @@ class PinLoginIT {
     private List<EventRepresentation> events() {
         return realm.admin().getEvents(null, null, null, null, null, null, 0, 1000);
     }
+
+    /** A PIN opens the register, never the administration, even for a token that carries the management audience. */
+    @Test
+    void aPinLoginCannotManageAnything() {
+        io.branchkey.it.support.ManagementScope.allow(realm, RegisterShop.REGISTER_CLIENT);
+        OidcTokens.TokenResponse response = w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id",
+                RegisterShop.REGISTER_CLIENT, "device_assertion", w.register.assertion(w.issuer), "pin", w.shiftLead.pin(),
+                "user_id", w.shiftLead.id(), "scope", io.branchkey.it.support.ManagementScope.NAME).expectOk();
+        assertThat(response.claims().get("aud").toString()).contains(io.branchkey.it.support.ManagementScope.NAME);
+        io.branchkey.it.support.ApiResponse refused = io.branchkey.it.support.BranchkeyApi.delegated(urls, realm.getName(),
+                response.accessToken()).get("me/scopes");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("message").asText()).contains("PIN or device login");
+    }
 }

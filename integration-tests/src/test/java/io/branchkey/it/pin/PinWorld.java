@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchkey.it.support.ApiResponse;
+import io.branchkey.it.support.ManagementScope;
 import io.branchkey.it.support.BranchkeyApi;
 import io.branchkey.it.support.ServerLog;
 import io.branchkey.it.support.Tree;
@@ -64,6 +65,7 @@ final class PinWorld {
     String accountA, storeA1, storeA2, accountF, storeF;
 
     PinWorld(ManagedRealm realm, KeycloakUrls urls, Keycloak keycloak) {
+        ManagementScope.allow(realm);
         this.realm = realm;
         this.urls = urls;
         this.admin = BranchkeyApi.asAdmin(urls, keycloak, realm.getName());
@@ -140,7 +142,7 @@ final class PinWorld {
     /** The delegated API as this person (a fresh password-grant token). */
     BranchkeyApi as(Person person) {
         return BranchkeyApi.delegated(urls, realm.getName(),
-                BranchkeyApi.passwordToken(urls, realm.getName(), person.username(), PASSWORD));
+                BranchkeyApi.managementToken(urls, realm.getName(), person.username(), PASSWORD));
     }
 
     /** Generates a PIN as a realm admin; remembers it. */

@@ -177,7 +177,21 @@ public final class BranchkeyApi {
 
     /** Gets an access token for a user of {@code realm} with the password grant of the realm's admin-cli client. */
     public static String passwordToken(KeycloakUrls urls, String realm, String username, String password) {
-        String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
+        return passwordToken(urls, realm, username, password, null);
+    }
+
+    /**
+     * A management token (for the delegated API): the same, asking for the management scope, which admin-cli hands
+     * out once {@link ManagementScope#allow} ran.
+     */
+    public static String managementToken(KeycloakUrls urls, String realm, String username, String password) {
+        return passwordToken(urls, realm, username, password, ManagementScope.NAME);
+    }
+
+    /** The same with the scopes asked for ({@code null}: the client's defaults). */
+    public static String passwordToken(KeycloakUrls urls, String realm, String username, String password, String scope) {
+        String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password)
+                + (scope == null ? "" : "&scope=" + encode(scope));
         HttpRequest request = HttpRequest.newBuilder(URI.create(urls.getToken(realm)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")

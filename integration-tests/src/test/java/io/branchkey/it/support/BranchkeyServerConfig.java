@@ -24,6 +24,8 @@ public class BranchkeyServerConfig implements KeycloakServerConfig {
         server.log().handlers(LogHandlers.CONSOLE, LogHandlers.FILE).categoryLevel("io.branchkey", "DEBUG");
         // Resolved from the reactor (providers/target/*.jar in `mvn verify`), so the IT always tests the fresh build.
         return server.option("log-file", SERVER_LOG.toString())
-                .dependency("io.branchkey", "branchkey-providers");
+                .dependency("io.branchkey", "branchkey-providers")
+                // test-only: one read of a realm's whole Branchkey state (GenerativeEscalationIT)
+                .dependency("io.branchkey", "branchkey-it-probe");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.function.Supplier;
 
 import io.branchkey.access.GrantWindow;
+import io.branchkey.access.GrantedRoleGroup;
 import io.branchkey.tenancy.TenantNodeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -46,7 +47,12 @@ public interface Caller {
      * A user the caller may use the right on: one who belongs (home account or membership) where the caller holds
      * it, and, for a right that changes the user, one the caller may act on ({@link #requireMayActOn}).
      */
-    UserModel user(String id, String field, Right right);
+    default UserModel user(String id, String field, Right right) {
+        return user(id, field, right, right.name());
+    }
+
+    /** The same, naming the attempted action in the audit trail should the caller be refused. */
+    UserModel user(String id, String field, Right right, String action);
 
     /**
      * The caller may act on this user as far as {@code act} reaches: never on a Keycloak administrator, and only
@@ -75,6 +81,12 @@ public interface Caller {
 
     /** Taking {@code permissions} away at the node (a revocation): the caller must hold what they confer there. */
     void requireMayWithdraw(TenantNodeModel node, BitSet permissions, String action, String targetId);
+
+    /**
+     * A move makes these grants (of anyone, on the node's old or new path) start or stop reaching the node and its
+     * subtree: the caller must hold at the node everything they confer, now or later.
+     */
+    void requireMayShift(TenantNodeModel node, Collection<GrantedRoleGroup> grants, String action);
 
     /**
      * Runs a change that may take role managers away from the accounts at or around these nodes, keeping at least

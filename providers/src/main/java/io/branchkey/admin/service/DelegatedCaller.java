@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.branchkey.access.AccessProvider;
 import io.branchkey.access.EffectivePermissionRule;
 import io.branchkey.access.GrantWindow;
+import io.branchkey.access.GrantedRoleGroup;
 import io.branchkey.access.PermissionSet;
 import io.branchkey.audit.AuditProvider;
 import io.branchkey.common.BranchkeyException;
@@ -113,7 +114,7 @@ public final class DelegatedCaller implements Caller {
     }
 
     @Override
-    public UserModel user(String id, String field, Right right) {
+    public UserModel user(String id, String field, Right right, String action) {
         UserModel target = Users.require(session, realm, id, field);
         String permission = right.permission();
         if (permission == null || reach.anchorFor(target, permission) == null) {
@@ -123,7 +124,7 @@ public final class DelegatedCaller implements Caller {
             }
             throw BranchkeyException.notFound(field, "no user with id " + id);
         }
-        requireMayActOn(target, right.act(), right.name());
+        requireMayActOn(target, right.act(), action);
         return target;
     }
 
@@ -198,6 +199,16 @@ public final class DelegatedCaller implements Caller {
         if (!missing.isEmpty()) {
             throw refused(action, node.getId(), targetId, null,
                     "you cannot take away permissions you do not hold here: " + keys(missing));
+        }
+    }
+
+    @Override
+    public void requireMayShift(TenantNodeModel node, Collection<GrantedRoleGroup> grants, String action) {
+        BitSet shifted = EffectivePermissionRule.heldNowOrLater(reach.catalog(), grants, System.currentTimeMillis()).bits();
+        BitSet missing = missing(shifted, reach.at(node.getId()));
+        if (!missing.isEmpty()) {
+            throw refused(action, node.getId(), null, "parentId", "this move would give or take away, below the node,"
+                    + " permissions you do not hold there: " + keys(missing));
         }
     }
 

@@ -23,6 +23,10 @@ public final class ManagementTokens {
 
     /** The audience, and the name of the client scope that adds it. */
     public static final String AUDIENCE = "branchkey-manage";
+    /** A client with this attribute set to true gets the client scope as a default scope. */
+    public static final String CLIENT_ATTRIBUTE = "branchkey.management";
+    /** Branchkey's own admin UI client (docs/admin-ui.md). */
+    static final String ADMIN_UI_CLIENT = "branchkey-admin-ui";
 
     private ManagementTokens() {
     }
@@ -59,11 +63,23 @@ public final class ManagementTokens {
         return LoginMethodAcrMapper.PIN_METHOD.equals(method) || LoginMethodAcrMapper.DEVICE_METHOD.equals(method);
     }
 
-    /** Adds the client scope to the realm unless it has one of that name already (an admin may have changed it). */
+    /**
+     * Adds the client scope to the realm unless it has one of that name already (an admin may have changed it), and
+     * makes it a default scope of the clients meant for management: Branchkey's own admin UI client, and clients
+     * whose attribute {@value #CLIENT_ATTRIBUTE} is {@code true} (so a realm import can ask for it).
+     */
     public static void ensureClientScope(RealmModel realm) {
-        if (realm.getClientScopesStream().anyMatch(s -> AUDIENCE.equals(s.getName()))) {
-            return;
-        }
+        ClientScopeModel scope = realm.getClientScopesStream().filter(s -> AUDIENCE.equals(s.getName())).findFirst()
+                .orElseGet(() -> createClientScope(realm));
+        // Client attributes are not searchable unless configured so: the realm's clients are few, so they are walked.
+        realm.getClientsStream()
+                .filter(client -> ADMIN_UI_CLIENT.equals(client.getClientId()) || "true".equals(client.getAttribute(CLIENT_ATTRIBUTE)))
+                .filter(client -> !client.getClientScopes(true).containsKey(AUDIENCE)
+                        && !client.getClientScopes(false).containsKey(AUDIENCE))
+                .forEach(client -> client.addClientScope(scope, true));
+    }
+
+    private static ClientScopeModel createClientScope(RealmModel realm) {
         ClientScopeModel scope = realm.addClientScope(AUDIENCE);
         scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         scope.setDescription("Access tokens for Branchkey's delegated administration API (/branchkey/manage)");
@@ -72,8 +88,11 @@ public final class ManagementTokens {
         audience.setName(AUDIENCE + " audience");
         audience.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         audience.setProtocolMapper(AudienceProtocolMapper.PROVIDER_ID);
+        // Also in lightweight access tokens (admin-cli's kind), which leave out every other mapper's claims.
         audience.setConfig(Map.of(AudienceProtocolMapper.INCLUDED_CUSTOM_AUDIENCE, AUDIENCE,
-                "access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true"));
+                "access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true",
+                "lightweight.claim", "true"));
         scope.addProtocolMapper(audience);
+        return scope;
     }
 }

@@ -40,7 +40,7 @@ public final class MembershipService {
     /** Makes the user a member of the node: the caller needs users.update-locations at both ends. */
     public void add(String nodeId, String userId) {
         TenantNodeModel node = caller.node(nodeId, "id", Right.UPDATE_USER_LOCATIONS);
-        UserModel user = caller.user(userId, "userId", Right.UPDATE_USER_LOCATIONS);
+        UserModel user = caller.user(userId, "userId", Right.UPDATE_USER_LOCATIONS, "MEMBERSHIP_ADD");
         if (memberships.addMember(caller.realm(), node, user)) {
             record(OperationType.CREATE, "MEMBERSHIP_ADD", node, user);
         }
@@ -48,7 +48,7 @@ public final class MembershipService {
 
     public void remove(String nodeId, String userId) {
         TenantNodeModel node = caller.node(nodeId, "id", Right.UPDATE_USER_LOCATIONS);
-        UserModel user = caller.user(userId, "userId", Right.UPDATE_USER_LOCATIONS);
+        UserModel user = caller.user(userId, "userId", Right.UPDATE_USER_LOCATIONS, "MEMBERSHIP_REMOVE");
         if (!memberships.removeMember(caller.realm(), node, user)) {
             throw BranchkeyException.notFound("userId", "the user is not a member of this node");
         }
@@ -77,7 +77,7 @@ public final class MembershipService {
 
     /** Moves the user's home account: the caller needs users.update-locations at the old and the new one. */
     public TenancyRepresentation setHomeAccount(String userId, String accountId) {
-        UserModel user = caller.user(userId, "userId", Right.UPDATE_USER_LOCATIONS);
+        UserModel user = caller.user(userId, "userId", Right.UPDATE_USER_LOCATIONS, "HOME_ACCOUNT_SET");
         TenantNodeModel account = caller.node(accountId, "nodeId", Right.UPDATE_USER_LOCATIONS);
         String current = memberships.getHomeAccountId(caller.realm(), user);
         if (current != null && !current.equals(account.getId())) {
@@ -91,7 +91,7 @@ public final class MembershipService {
     }
 
     public void clearHomeAccount(String userId) {
-        UserModel user = caller.user(userId, "userId", Right.UPDATE_USER_LOCATIONS);
+        UserModel user = caller.user(userId, "userId", Right.UPDATE_USER_LOCATIONS, "HOME_ACCOUNT_CLEAR");
         String current = memberships.getHomeAccountId(caller.realm(), user);
         if (current == null) {
             throw BranchkeyException.notFound("userId", "the user has no home account");

@@ -1,5 +1,6 @@
 package io.branchkey.admin.service;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,9 @@ import java.util.stream.Stream;
 
 import io.branchkey.access.Grant;
 import io.branchkey.access.GrantProvider;
+import io.branchkey.access.GrantedRoleGroup;
+import io.branchkey.access.RoleGroup;
+import io.branchkey.access.RoleGroupProvider;
 import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.NodeKind;
@@ -130,6 +134,7 @@ public final class NodeService {
         if (!sameOwners(node, parentId)) {
             caller.requireRealmRight(Right.MANAGE_REALM, "move a node into another account or partner");
         }
+        caller.requireMayShift(node, grantsThatShift(node, parentId), "NODE_MOVE");
         TenantNodeModel moved = caller.keepingRoleManagers(List.of(node.getId()),
                 () -> tree.moveNode(caller.realm(), node.getId(), parentId));
         caller.record(Change.of(OperationType.UPDATE, Change.NODE, "nodes", id)
@@ -153,6 +158,30 @@ public final class NodeService {
             throw BranchkeyException.forbidden("id", "you need " + Right.UPDATE_LOCATIONS.permission()
                     + " where the node is now (at its parent) to move it");
         }
+    }
+
+    /** The grants on the node's old path but not its new one, and the other way round: they stop or start reaching it. */
+    private List<GrantedRoleGroup> grantsThatShift(TenantNodeModel node, String newParentId) {
+        Set<String> before = new HashSet<>(tree.getAncestorOrSelfIds(caller.realm(), node.getId()));
+        before.remove(node.getId());
+        Set<String> after = new HashSet<>(newParentId == null ? List.of() : tree.getAncestorOrSelfIds(caller.realm(), newParentId));
+        Set<String> shifted = new HashSet<>(before);
+        shifted.addAll(after);
+        before.retainAll(after);
+        shifted.removeAll(before);
+        GrantProvider grants = caller.session().getProvider(GrantProvider.class);
+        RoleGroupProvider groups = caller.session().getProvider(RoleGroupProvider.class);
+        List<GrantedRoleGroup> result = new ArrayList<>();
+        for (String nodeId : shifted) {
+            NodeKind kind = tree.getNode(caller.realm(), nodeId).getKind();
+            for (Grant grant : grants.atNode(caller.realm(), nodeId)) {
+                RoleGroup group = groups.get(caller.realm(), grant.roleGroupId());
+                if (group != null) {
+                    result.add(new GrantedRoleGroup(kind, grant.window(), group.permissions()));
+                }
+            }
+        }
+        return result;
     }
 
     /** Whether the node keeps its account and its partner (the nearest of each at or above it) below the new parent. */

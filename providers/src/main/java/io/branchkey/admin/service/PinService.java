@@ -38,7 +38,7 @@ public final class PinService {
 
     /** A new random PIN, returned once; it replaces the old one and with it its lockout. */
     public String generate(String userId, Integer length) {
-        UserModel user = caller.user(userId, "userId", Right.RESET_PINS);
+        UserModel user = caller.user(userId, "userId", Right.RESET_PINS, "PIN_GENERATE");
         String pin = pins.generate(caller.realm(), user, length);
         caller.record(Change.of(OperationType.ACTION, Change.PIN, "users", user.getId(), "pin", "generate")
                 .representation(new GeneratedPinEvent(pin.length()))
@@ -48,7 +48,7 @@ public final class PinService {
 
     /** Removes the PIN; the user sets a new one at the next login. */
     public void reset(String userId) {
-        UserModel user = caller.user(userId, "userId", Right.RESET_PINS);
+        UserModel user = caller.user(userId, "userId", Right.RESET_PINS, "PIN_RESET");
         pins.reset(caller.realm(), user);
         caller.record(Change.of(OperationType.DELETE, Change.PIN, "users", user.getId(), "pin")
                 .audit("PIN_RESET", caller.anchor(user, Right.RESET_PINS), user.getId(), null));
@@ -56,7 +56,7 @@ public final class PinService {
 
     /** Clears the PIN's lockout after too many failures. */
     public void unlock(String userId) {
-        UserModel user = caller.user(userId, "userId", Right.RESET_PINS);
+        UserModel user = caller.user(userId, "userId", Right.RESET_PINS, "PIN_UNLOCK");
         if (!pins.unlock(caller.realm(), user)) {
             throw BranchkeyException.notFound("userId", "the user has no PIN");
         }

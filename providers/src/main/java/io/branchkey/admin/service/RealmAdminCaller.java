@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.branchkey.access.GrantWindow;
+import io.branchkey.access.GrantedRoleGroup;
 import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantMembershipProvider;
 import io.branchkey.tenancy.TenantNodeModel;
@@ -89,7 +90,7 @@ public final class RealmAdminCaller implements Caller {
     }
 
     @Override
-    public UserModel user(String id, String field, Right right) {
+    public UserModel user(String id, String field, Right right, String action) {
         UserModel user = Users.require(session, realm, id, field);
         switch (right.realmAdminRight()) {
             case VIEW_USERS -> auth.users().requireView(user);
@@ -137,6 +138,11 @@ public final class RealmAdminCaller implements Caller {
     @Override
     public void requireMayWithdraw(TenantNodeModel node, BitSet permissions, String action, String targetId) {
         // Keycloak's manage rights were checked on the grant's user.
+    }
+
+    @Override
+    public void requireMayShift(TenantNodeModel node, Collection<GrantedRoleGroup> grants, String action) {
+        // manage-realm, checked by the move itself, is the whole of it for a realm admin.
     }
 
     @Override

@@ -72,13 +72,13 @@ public final class UserService {
      * keeps the last role manager; a user a realm admin disabled stays disabled for delegated callers.
      */
     public UserModel update(String userId, UpdateRequest input) {
-        UserModel user = caller.user(userId, "userId", Right.UPDATE_USERS);
+        UserModel user = caller.user(userId, "userId", Right.UPDATE_USERS, "USER_UPDATE");
         String email = input.email() == null ? null : UserFields.email(input.email());
         String firstName = input.firstName() == null ? null : UserFields.name("firstName", input.firstName());
         String lastName = input.lastName() == null ? null : UserFields.name("lastName", input.lastName());
         boolean switching = input.enabled() != null && input.enabled() != user.isEnabled();
         if (switching) {
-            caller.user(userId, "userId", Right.DEACTIVATE_USERS);
+            caller.user(userId, "userId", Right.DEACTIVATE_USERS, "USER_UPDATE");
         }
         if (email != null && !email.equals(user.getEmail())) {
             UserModel other = caller.session().users().getUserByEmail(caller.realm(), email);
@@ -115,7 +115,7 @@ public final class UserService {
      * remain), and nothing changes.
      */
     public void terminate(String userId) {
-        UserModel user = caller.user(userId, "userId", Right.TERMINATE_USERS);
+        UserModel user = caller.user(userId, "userId", Right.TERMINATE_USERS, "USER_TERMINATE");
         if (user.getId().equals(caller.id())) {
             throw BranchkeyException.invalid("userId", "you cannot terminate yourself");
         }

@@ -59,28 +59,23 @@ export async function render(ctx) {
       if (!userIds.length) throw {field: 'userIds', message: 'Choose at least one user.'};
       if (!nodeIds.length) throw {message: 'Choose at least one location.'};
       const remove = values.mode === 'remove';
-      let outcomes;
-      if (session.isRealmAdmin) {
-        outcomes = [];
-        for (const userId of userIds) {
-          for (const nodeId of nodeIds) {
-            try {
-              await (remove ? api.removeMember(nodeId, userId) : api.addMember(nodeId, userId));
-              outcomes.push({userId, nodeId, status: 204});
-            } catch (e) {
-              outcomes.push({userId, nodeId, status: e.status, message: e.message});
-            }
-          }
+      // One request per batch of at most 500 pairs (the server's limit); each pair is checked on its own.
+      const outcomes = [];
+      const nodeBatch = Math.min(nodeIds.length, 500);
+      const userBatch = Math.max(1, Math.floor(500 / nodeBatch));
+      for (let u = 0; u < userIds.length; u += userBatch) {
+        for (let n = 0; n < nodeIds.length; n += nodeBatch) {
+          const someUsers = userIds.slice(u, u + userBatch);
+          const someNodes = nodeIds.slice(n, n + nodeBatch);
+          const answer = await api.bulkMemberships(someUsers, someNodes, remove);
+          // One result per pair, users outer and locations inner, as sent.
+          answer.forEach(item => outcomes.push({
+            userId: someUsers[Math.floor(item.index / someNodes.length)],
+            nodeId: someNodes[item.index % someNodes.length],
+            status: item.status,
+            message: item.status >= 400 && item.result ? item.result.message : null,
+          }));
         }
-      } else {
-        const answer = await api.bulkMemberships(userIds, nodeIds, remove);
-        // One result per pair, users outer and locations inner, as sent.
-        outcomes = answer.map(item => ({
-          userId: userIds[Math.floor(item.index / nodeIds.length)],
-          nodeId: nodeIds[item.index % nodeIds.length],
-          status: item.status,
-          message: item.status >= 400 && item.result ? item.result.message : null,
-        }));
       }
       showResults(outcomes, remove);
       const failed = outcomes.filter(o => o.status >= 400).length;

@@ -36,8 +36,7 @@ async function summary(ctx, user, mayAnywhere) {
     h('dt', {}, 'Username'), h('dd', {}, user.username),
     h('dt', {}, 'Email'), h('dd', {}, user.email || '—'),
     h('dt', {}, 'State'), h('dd', {id: 'user-state'}, user.enabled ? 'Enabled' : 'Disabled'),
-    // Keycloak's user representation (realm admins) carries the declared profile attributes.
-    user.attributes && user.attributes.employeeId ? [h('dt', {}, 'Employee ID'), h('dd', {}, user.attributes.employeeId[0])] : null,
+    user.employeeId ? [h('dt', {}, 'Employee ID'), h('dd', {}, user.employeeId)] : null,
     h('dt', {}, 'Id'), h('dd', {}, h('code', {}, user.id)));
   const area = h('div', {'aria-live': 'polite'});
   const parts = [h('h2', {id: 'user-summary'}, 'Profile'), facts, area];
