@@ -2,8 +2,11 @@ package io.branchkey.oidc;
 
 import java.util.Locale;
 
+
+
 import io.branchkey.access.AccessProvider;
 import io.branchkey.access.AccessScope;
+import io.branchkey.access.ActiveScopeNotes;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import org.keycloak.models.AuthenticatedClientSessionModel;
@@ -20,10 +23,10 @@ import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
 public final class ActiveScopes {
 
     public static final String PARAMETER = "branchkey_scope";
-    /** Client-session note with the scope in force, normalised to {@code all}, {@code location:<id>}, {@code account:<id>}. */
-    public static final String NOTE = "branchkey.active_scope";
+    /** Client-session note with the scope in force (see ActiveScopeNotes). */
+    public static final String NOTE = ActiveScopeNotes.NOTE;
     /** Client-session note set by device logins: the parameter is then ignored. */
-    public static final String LOCKED_NOTE = "branchkey.active_scope_locked";
+    public static final String LOCKED_NOTE = ActiveScopeNotes.LOCKED_NOTE;
 
     private static final String AUTH_REQUEST_NOTE = AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + PARAMETER;
     private static final int MAX_VALUE_LENGTH = 300;
@@ -46,26 +49,16 @@ public final class ActiveScopes {
         }
         if (requested != null) {
             AccessScope scope = validated(session, realm, user, requested);
-            clientSession.setNote(NOTE, format(scope));
+            clientSession.setNote(NOTE, ActiveScopeNotes.format(scope));
             return scope;
         }
         String stored = clientSession.getNote(NOTE);
         return stored == null ? AccessScope.ALL : parseStored(stored);
     }
 
-    /** A scope written by {@link #format}: trusted, it was validated when stored. */
+    /** A scope written by {@link ActiveScopeNotes#format}: trusted, it was validated when stored. */
     static AccessScope parseStored(String stored) {
-        if ("all".equals(stored)) {
-            return AccessScope.ALL;
-        }
-        int colon = stored.indexOf(':');
-        AccessScope.Type type = AccessScope.Type.valueOf(stored.substring(0, colon).toUpperCase(Locale.ROOT));
-        return new AccessScope(type, stored.substring(colon + 1));
-    }
-
-    public static String format(AccessScope scope) {
-        return scope.type() == AccessScope.Type.ALL ? "all"
-                : scope.type().name().toLowerCase(Locale.ROOT) + ":" + scope.nodeId();
+        return ActiveScopeNotes.parse(stored);
     }
 
     /** Parses {@code all}, {@code location:<id or code>} or {@code account:<id or code>} and checks the user may have it. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+
 import io.branchkey.access.AccessScope;
 import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.access.catalog.Permission;

@@ -27,9 +27,6 @@ public final class LoginMethodAcrMapper extends AbstractOIDCProtocolMapper
     public static final String PROVIDER_ID = "branchkey-acr-mapper";
     public static final String PIN_ACR = "urn:branchkey:acr:pin";
     public static final String DEVICE_ACR = "urn:branchkey:acr:device";
-    /** Login-method notes (DeviceBoundGrantType.LOGIN_METHOD_NOTE) and the acr each stands for. */
-    public static final String PIN_METHOD = "branchkey-pin";
-    public static final String DEVICE_METHOD = "branchkey-device";
 
     private static final List<ProviderConfigProperty> CONFIG;
 
@@ -78,9 +75,9 @@ public final class LoginMethodAcrMapper extends AbstractOIDCProtocolMapper
             return;
         }
         String method = clientSessionCtx.getClientSession().getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE);
-        if (PIN_METHOD.equals(method)) {
+        if (DeviceBoundGrantType.PIN_METHOD.equals(method)) {
             token.setAcr(PIN_ACR);
-        } else if (DEVICE_METHOD.equals(method)) {
+        } else if (DeviceBoundGrantType.DEVICE_METHOD.equals(method)) {
             token.setAcr(DEVICE_ACR);
         }
     }

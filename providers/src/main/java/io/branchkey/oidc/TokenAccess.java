@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+
+
 import io.branchkey.access.AccessEpoch;
 import io.branchkey.access.AccessProvider;
 import io.branchkey.access.AccessScope;

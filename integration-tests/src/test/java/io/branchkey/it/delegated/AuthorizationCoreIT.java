@@ -7,6 +7,7 @@ import static io.branchkey.it.support.ApiAssertions.assertFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import io.branchkey.it.support.ApiResponse;
 import io.branchkey.it.support.BranchkeyApi;
 import io.branchkey.it.support.BranchkeyServerConfig;
 import io.branchkey.it.support.ManagementScope;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -32,6 +36,8 @@ import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
@@ -50,6 +56,10 @@ class AuthorizationCoreIT {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    /** The realm sends mail to this server (the framework sets the realm's SMTP to it). */
+    @InjectMailServer
+    MailServer mail;
 
     static DelegatedWorld world;
     DelegatedWorld w;
@@ -81,7 +91,7 @@ class AuthorizationCoreIT {
     }
 
     @Test
-    void aChangedEmailIsUnverifiedUntilItsOwnerProvesIt() {
+    void aChangedEmailIsUnverifiedUntilItsOwnerProvesIt() throws MessagingException {
         Person employee = w.person("employee", w.accountA, w.storeA1);
         w.grant(employee, w.storeA1, w.employeeGroup);
         String email = "new-" + DelegatedWorld.hex() + "@example.org";
@@ -90,6 +100,11 @@ class AuthorizationCoreIT {
         assertThat(after.getEmail()).isEqualTo(email);
         assertThat(after.isEmailVerified()).isFalse();
         assertThat(after.getRequiredActions()).contains("VERIFY_EMAIL");
+        // the realm can send mail: the link to verify it went to the new address
+        assertThat(mail.waitForIncomingEmail(10_000, 1)).as("a verification mail arrives").isTrue();
+        MimeMessage message = mail.getLastReceivedMessage();
+        assertThat(Arrays.stream(message.getAllRecipients()).map(Object::toString)).contains(email);
+        assertThat(GreenMailUtil.getBody(message)).contains("/login-actions/action-token?key=");
     }
 
     @Test
@@ -168,33 +183,55 @@ class AuthorizationCoreIT {
         assertThat(w.grantsOf(employee.id())).isEmpty();
     }
 
-    // ---- 3. moves
+    // ---- 3. moves (each test in regions of its own: a move is judged by every grant on the way)
 
     @Test
     void aMoveOutOfTheAccountIsForRealmAdminsOnly() {
-        String store = w.store(w.regionA1, "Movable");
+        String from = w.tree.region(w.accountA, DelegatedWorld.name("From"));
+        String to = w.tree.region(w.accountA, DelegatedWorld.name("To"));
+        String elsewhere = w.tree.region(w.accountB, DelegatedWorld.name("Elsewhere"));
+        String store = w.store(from, "Movable");
         Person mover = w.person("mover", w.accountA);
         String movers = w.template("Movers", List.of("locations.update", "users.view"));
-        w.grant(mover, w.regionA1, movers);
-        w.grant(mover, w.accountB, movers);
-        assertError(w.as(mover).post("nodes/" + store + "/move", Map.of("parentId", w.regionB)), 403, "forbidden");
-        assertThat(w.admin.get("nodes/" + store).expect(200).json().get("parentId").asText()).isEqualTo(w.regionA1);
+        w.grant(mover, from, movers);
+        w.grant(mover, elsewhere, movers);
+        assertError(w.as(mover).post("nodes/" + store + "/move", Map.of("parentId", elsewhere)), 403, "forbidden");
+        assertThat(w.admin.get("nodes/" + store).expect(200).json().get("parentId").asText()).isEqualTo(from);
 
         // inside the account, with the right at the old and the new parent, a move is fine
-        w.grant(mover, w.regionA2, movers);
-        w.as(mover).post("nodes/" + store + "/move", Map.of("parentId", w.regionA2)).expect(200);
-        assertThat(w.admin.get("nodes/" + store).expect(200).json().get("parentId").asText()).isEqualTo(w.regionA2);
+        w.grant(mover, to, movers);
+        w.as(mover).post("nodes/" + store + "/move", Map.of("parentId", to)).expect(200);
+        assertThat(w.admin.get("nodes/" + store).expect(200).json().get("parentId").asText()).isEqualTo(to);
     }
 
     @Test
     void aMoveNeedsTheRightWhereTheNodeIsNow() {
-        String store = w.store(w.regionA1, "Stays");
+        String from = w.tree.region(w.accountA, DelegatedWorld.name("From"));
+        String to = w.tree.region(w.accountA, DelegatedWorld.name("To"));
+        String store = w.store(from, "Stays");
         Person mover = w.person("mover", w.accountA);
         String movers = w.template("Store movers", List.of("locations.update"));
         w.grant(mover, store, movers);
-        w.grant(mover, w.regionA2, movers);
-        assertError(w.as(mover).post("nodes/" + store + "/move", Map.of("parentId", w.regionA2)), 403, "forbidden");
-        assertThat(w.admin.get("nodes/" + store).expect(200).json().get("parentId").asText()).isEqualTo(w.regionA1);
+        w.grant(mover, to, movers);
+        assertError(w.as(mover).post("nodes/" + store + "/move", Map.of("parentId", to)), 403, "forbidden");
+        assertThat(w.admin.get("nodes/" + store).expect(200).json().get("parentId").asText()).isEqualTo(from);
+    }
+
+    @Test
+    void aMoveCannotCarryPermissionsTheMoverLacks() {
+        String from = w.tree.region(w.accountA, DelegatedWorld.name("From"));
+        String to = w.tree.region(w.accountA, DelegatedWorld.name("To"));
+        String store = w.store(from, "Shifted");
+        Person mover = w.person("mover", w.accountA);
+        String movers = w.template("Plain movers", List.of("locations.update"));
+        w.grant(mover, from, movers);
+        w.grant(mover, to, movers);
+        // someone holds, at the new parent, a permission the mover does not: the move would hand it on to the store
+        Person reporter = w.person("reporter", w.accountA);
+        w.grant(reporter, to, w.unheldGroup);
+        assertError(w.as(mover).post("nodes/" + store + "/move", Map.of("parentId", to)), 403, "forbidden");
+        assertThat(w.admin.get("nodes/" + store).expect(200).json().get("parentId").asText()).isEqualTo(from);
+        assertThat(w.effectivePermissions(reporter.id(), store)).isEmpty();
     }
 
     // ---- 4. grant windows

@@ -107,9 +107,9 @@ final class EscalationInvariants {
     List<String> noKeycloakAdminTouched() {
         List<String> violations = new ArrayList<>();
         for (String admin : keycloakAdmins) {
-            if (!before.ofUser(admin).equals(after.ofUser(admin))) {
-                violations.add("Keycloak administrator " + name(admin) + " changed:\n  before " + before.ofUser(admin)
-                        + "\n  after  " + after.ofUser(admin));
+            if (!before.ofUserWithGrants(admin).equals(after.ofUserWithGrants(admin))) {
+                violations.add("Keycloak administrator " + name(admin) + " changed:\n  before " + before.ofUserWithGrants(admin)
+                        + "\n  after  " + after.ofUserWithGrants(admin));
             }
         }
         return violations;

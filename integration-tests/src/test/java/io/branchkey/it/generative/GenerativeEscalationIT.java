@@ -61,7 +61,7 @@ class GenerativeEscalationIT {
             RealmSnapshot before = w.snapshot();
             for (int i = 1; i <= operations; i++) {
                 String caller = caller(w, before);
-                Op op = new RandomOperations(w, before).next();
+                Op op = new RandomOperations(w, before, caller).next();
                 String token = token(w, tokens, caller, i);
                 ApiResponse response = BranchkeyApi.delegated(urls, w.realmName, token).send(op.method(), op.path(), op.body());
                 int status = status(op, response);
@@ -85,14 +85,20 @@ class GenerativeEscalationIT {
         }
     }
 
-    /** Someone of the world who can still sign in with a password: enabled, nothing pending. */
+    /**
+     * Someone of the world who can still sign in with a password (enabled, nothing pending); four times in five one
+     * who holds some administrative right somewhere, since they are the ones who can escalate.
+     */
     private static String caller(GenerativeWorld w, RealmSnapshot now) {
         List<String> able = w.people.stream().filter(id -> {
             JsonNode user = now.users.get(id);
-            return user != null && user.get("enabled").asBoolean() && user.get("requiredActions").isEmpty();
+            return user != null && user.get("enabled").asBoolean()
+                    && (user.get("requiredActions") == null || user.get("requiredActions").isEmpty());
         }).toList();
         assertThat(able).as("people left who can sign in").isNotEmpty();
-        return w.pick(able);
+        List<String> managers = able.stream().filter(id -> now.nodes.keySet().stream()
+                .anyMatch(n -> now.effective(id, n).stream().anyMatch(GenerativeWorld.ADMIN_RIGHTS::contains))).toList();
+        return w.random.nextInt(5) > 0 && !managers.isEmpty() ? w.pick(managers) : w.pick(able);
     }
 
     private record CachedToken(String token, int since) {
@@ -139,6 +145,7 @@ class GenerativeEscalationIT {
             }
             if ("ACCOUNT".equals(response.json().get("kind").asText())) {
                 w.accounts.add(id);
+                w.owners.add(id);
             }
         }
     }

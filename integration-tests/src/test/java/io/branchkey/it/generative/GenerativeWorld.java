@@ -52,6 +52,15 @@ final class GenerativeWorld {
             "accounts.create", "devices.view", "devices.register", "devices.manage", "overrides.manage-policy",
             "pins.reset", "audit.view", "register.access", "products.view", "reports.view", "bi.view");
 
+    /** The administrative rights of the pool. */
+    static final List<String> ADMIN_RIGHTS = POOL.stream()
+            .filter(k -> !List.of("register.access", "products.view", "reports.view", "bi.view").contains(k)).toList();
+    /** What a store manager holds at their store. */
+    static final List<String> STORE_MANAGER = List.of("users.view", "users.update", "users.deactivate",
+            "users.update-locations", "users.bulk-assign-locations", "users.update-roles", "users.terminate",
+            "locations.create", "locations.update", "devices.view", "devices.register", "devices.manage",
+            "overrides.manage-policy", "pins.reset", "audit.view", "register.access", "products.view");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     final long seed;
@@ -66,7 +75,10 @@ final class GenerativeWorld {
     PermissionCatalog catalog;
 
     final List<String> nodes = new ArrayList<>();
+    /** ACCOUNT nodes: homes of people. */
     final List<String> accounts = new ArrayList<>();
+    /** ACCOUNT and PARTNER nodes: owners of role groups, with role managers of their own. */
+    final List<String> owners = new ArrayList<>();
     final List<String> locations = new ArrayList<>();
     final List<String> groups = new ArrayList<>();
     final List<String> grants = new ArrayList<>();
@@ -76,6 +88,7 @@ final class GenerativeWorld {
     final Map<String, String> usernames = new HashMap<>();
     final Set<String> keycloakAdmins = new LinkedHashSet<>();
     final List<String> deviceTypes = new ArrayList<>(List.of("register"));
+    private final Map<String, String> parents = new HashMap<>();
     String partner;
     private int counter;
 
@@ -114,31 +127,44 @@ final class GenerativeWorld {
             }
         }
         String roleManager = group(null, List.of("users.view", "users.update-roles"));
-        for (int i = 0; i < 8; i++) {
+        String everything = group(null, POOL);
+        String storeManager = group(null, STORE_MANAGER);
+        String employee = group(null, List.of("register.access", "products.view"));
+        for (int i = 0; i < 5; i++) {
             group(null, randomKeys(2 + random.nextInt(10)));
         }
-        for (String account : accounts) {
-            group(account, randomKeys(2 + random.nextInt(6)).stream()
-                    .filter(k -> !k.equals("accounts.create")).toList());
+        for (String owner : owners) {
+            group(owner, randomKeys(2 + random.nextInt(6)).stream()
+                    .filter(k -> !k.equals("accounts.create") || owner.equals(partner)).toList());
         }
         String kiosk = "kiosk";
         admin.put("devices/types/" + kiosk, Map.of("displayName", "Kiosk", "loginPermission", "register.access",
                 "roleGroupId", groups.get(1 + random.nextInt(8)))).expect(200);
         deviceTypes.add(kiosk);
 
+        // the staff of each account: an account admin, two store managers, employees; a partner admin above them
         for (int i = 0; i < PEOPLE; i++) {
-            String account = accounts.get(random.nextInt(accounts.size()));
+            String account = accounts.get(i % accounts.size());
             String id = person("p" + i, account);
-            for (int m = 0; m < random.nextInt(3); m++) {
-                admin.put("nodes/" + pick(locations) + "/users/" + id, null).expect(204);
+            List<String> stores = locationsBelow(account);
+            String store = stores.get(random.nextInt(stores.size()));
+            admin.put("nodes/" + store + "/users/" + id, null).expect(204);
+            int rank = i / accounts.size();
+            if (rank == 0) {
+                grantAsAdmin(id, account, everything, null);
+            } else if (rank <= 2) {
+                grantAsAdmin(id, store, storeManager, randomWindow());
+            } else {
+                grantAsAdmin(id, store, employee, randomWindow());
             }
-            for (int g = 0; g < 1 + random.nextInt(3); g++) {
+            if (random.nextInt(3) == 0) {
                 grantAsAdmin(id, pick(nodes), pick(groups), randomWindow());
             }
         }
+        grantAsAdmin(people.get(PEOPLE - 1), partner, everything, null);
         // every account and the partner start with a role manager
-        for (String account : accounts) {
-            grantAsAdmin(pick(people), account, roleManager, null);
+        for (String owner : owners) {
+            grantAsAdmin(pick(people), owner, roleManager, null);
         }
         for (int i = 0; i < 2; i++) {
             keycloakAdmin(people.get(random.nextInt(PEOPLE)));
@@ -185,6 +211,18 @@ final class GenerativeWorld {
         return prefix + "-" + seed + "-" + (++counter);
     }
 
+    /** The locations below a node, in creation order. */
+    private List<String> locationsBelow(String node) {
+        return locations.stream().filter(l -> {
+            for (String at = l; at != null; at = parents.get(at)) {
+                if (at.equals(node)) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
+    }
+
     // ---- building blocks (as a realm admin)
 
     String node(String kind, String parent) {
@@ -200,8 +238,12 @@ final class GenerativeWorld {
         }
         String id = admin.post("nodes", body).expect(201).id();
         nodes.add(id);
-        if (kind.equals("ACCOUNT") || kind.equals("PARTNER")) {
+        parents.put(id, parent);
+        if (kind.equals("ACCOUNT")) {
             accounts.add(id);
+        }
+        if (kind.equals("ACCOUNT") || kind.equals("PARTNER")) {
+            owners.add(id);
         }
         if (kind.equals("LOCATION")) {
             locations.add(id);

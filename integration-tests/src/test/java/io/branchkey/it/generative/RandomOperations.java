@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,12 +25,15 @@ final class RandomOperations {
     private final GenerativeWorld w;
     private final Random random;
     private final RealmSnapshot now;
+    /** Where the caller holds anything, and who belongs there: three draws in four aim inside. */
+    private final Set<String> reach;
     private final List<Supplier<Op>> kinds = new ArrayList<>();
 
-    RandomOperations(GenerativeWorld w, RealmSnapshot now) {
+    RandomOperations(GenerativeWorld w, RealmSnapshot now, String caller) {
         this.w = w;
         this.random = w.random;
         this.now = now;
+        this.reach = now.reachOf(caller);
         kinds.addAll(List.of(this::grant, this::grant, this::revoke, this::bulkGrant, this::bulkRevoke, this::addMember,
                 this::removeMember, this::bulkMembership, this::setHome, this::clearHome, this::updateUser,
                 this::switchUser, this::terminate, this::invite, this::createNode, this::updateNode, this::moveNode,
@@ -41,18 +45,19 @@ final class RandomOperations {
         return kinds.get(random.nextInt(kinds.size())).get();
     }
 
-    // ---- what an operation is aimed at: mostly real, now and then made up
+    // ---- what an operation is aimed at: mostly inside the caller's reach, sometimes anywhere, now and then nothing
 
     private String node() {
-        return random.nextInt(20) == 0 ? "no-such-node" : w.pick(alive(w.nodes, now.nodes.keySet()));
+        return random.nextInt(20) == 0 ? "no-such-node" : aimed(alive(w.nodes, now.nodes.keySet()), reach::contains);
     }
 
     private String location() {
-        return w.pick(alive(w.locations, now.nodes.keySet()));
+        return aimed(alive(w.locations, now.nodes.keySet()), reach::contains);
     }
 
     private String user() {
-        return random.nextInt(20) == 0 ? "no-such-user" : w.pick(alive(w.users, now.users.keySet()));
+        return random.nextInt(20) == 0 ? "no-such-user" : aimed(alive(w.users, now.users.keySet()),
+                u -> now.belongingOf(u).stream().anyMatch(reach::contains));
     }
 
     private String group() {
@@ -61,13 +66,22 @@ final class RandomOperations {
     }
 
     private String grantId() {
-        List<String> grants = alive(w.grants, now.grants.stream().map(g -> g.get("id").asText()).toList());
-        return grants.isEmpty() || random.nextInt(20) == 0 ? "no-such-grant" : w.pick(grants);
+        Map<String, String> nodeOf = new java.util.HashMap<>();
+        now.grants.forEach(g -> nodeOf.put(g.get("id").asText(), g.get("nodeId").asText()));
+        List<String> grants = alive(w.grants, nodeOf.keySet());
+        return grants.isEmpty() || random.nextInt(20) == 0 ? "no-such-grant" : aimed(grants, g -> reach.contains(nodeOf.get(g)));
     }
 
     private String device() {
         List<String> devices = alive(w.devices, now.users.keySet());
-        return devices.isEmpty() || random.nextInt(20) == 0 ? "no-such-device" : w.pick(devices);
+        return devices.isEmpty() || random.nextInt(20) == 0 ? "no-such-device"
+                : aimed(devices, d -> now.belongingOf(d).stream().anyMatch(reach::contains));
+    }
+
+    /** Three times in four one of the ids that pass (when any does), otherwise any. */
+    private String aimed(List<String> ids, java.util.function.Predicate<String> inside) {
+        List<String> preferred = ids.stream().filter(inside).toList();
+        return random.nextInt(4) > 0 && !preferred.isEmpty() ? w.pick(preferred) : w.pick(ids);
     }
 
     /** The ids of the list that still exist, in the list's (creation) order. */
@@ -160,7 +174,7 @@ final class RandomOperations {
         var row = now.nodes.get(node);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", w.nextName("renamed"));
-        if (row != null && !row.get("code").isNull()) {
+        if (row != null && RealmSnapshot.text(row, "code") != null) {
             body.put("code", row.get("code").asText());
         }
         if (random.nextBoolean()) {
@@ -174,7 +188,7 @@ final class RandomOperations {
     }
 
     private Op createGroup() {
-        return new Op("create role group", "POST", "role-groups", Map.of("ownerNodeId", w.pick(w.accounts),
+        return new Op("create role group", "POST", "role-groups", Map.of("ownerNodeId", aimed(w.owners, reach::contains),
                 "name", w.nextName("own-group"), "permissions", w.randomKeys(1 + random.nextInt(6))), false, "groups");
     }
 

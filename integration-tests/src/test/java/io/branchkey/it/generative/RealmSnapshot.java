@@ -46,7 +46,7 @@ final class RealmSnapshot {
 
     String parentOf(String nodeId) {
         JsonNode node = nodes.get(nodeId);
-        return node == null || node.get("parentId").isNull() ? null : node.get("parentId").asText();
+        return node == null ? null : text(node, "parentId");
     }
 
     NodeKind kindOf(String nodeId) {
@@ -102,10 +102,10 @@ final class RealmSnapshot {
                 belonging.add(d.get("locationId").asText());
             }
         });
-        if (!user.get("homeAccountId").isNull()) {
-            belonging.add(user.get("homeAccountId").asText());
+        if (text(user, "homeAccountId") != null) {
+            belonging.add(text(user, "homeAccountId"));
         }
-        user.get("memberOf").forEach(n -> belonging.add(n.asText()));
+        user.path("memberOf").forEach(n -> belonging.add(n.asText()));
         return belonging;
     }
 
@@ -126,29 +126,44 @@ final class RealmSnapshot {
         out.append(nodes.get(nodeId)).append('\n');
         grants.stream().filter(g -> g.get("nodeId").asText().equals(nodeId)).map(JsonNode::toString).sorted()
                 .forEach(g -> out.append(g).append('\n'));
-        users.values().stream().filter(u -> u.get("memberOf").toString().contains("\"" + nodeId + "\"")
-                        || nodeId.equals(u.get("homeAccountId").asText(null)))
-                .map(u -> u.get("id").asText() + " home=" + u.get("homeAccountId")).sorted().forEach(m -> out.append(m).append('\n'));
+        users.values().stream().filter(u -> u.path("memberOf").toString().contains("\"" + nodeId + "\"")
+                        || nodeId.equals(text(u, "homeAccountId")))
+                .map(u -> "member " + u.get("id").asText() + (nodeId.equals(text(u, "homeAccountId")) ? " (home)" : ""))
+                .sorted().forEach(m -> out.append(m).append('\n'));
         raw.get("devices").forEach(d -> {
             if (d.get("locationId").asText().equals(nodeId)) {
                 out.append(d).append('\n');
             }
         });
         out.append(raw.get("overrideRules").get(nodeId)).append('\n').append(raw.get("pinModes").get(nodeId)).append('\n');
-        groups.values().stream().filter(g -> nodeId.equals(g.get("ownerNodeId").asText(null))).map(JsonNode::toString)
+        groups.values().stream().filter(g -> nodeId.equals(text(g, "ownerNodeId"))).map(JsonNode::toString)
                 .sorted().forEach(g -> out.append(g).append('\n'));
         return out.toString();
     }
 
-    /** Everything about a user outside the tree's nodes: their row (names, email, enabled, PIN, home, memberships) and grants. */
+    /**
+     * A user's own data: names, email, enabled, PIN, home and memberships. (Grants belong to the node they are made
+     * at: revoking a grant at one's own store concerns that store, whoever holds it.)
+     */
     String ofUser(String userId) {
-        return Objects.toString(users.get(userId)) + "\n" + grants.stream().filter(g -> g.get("userId").asText().equals(userId))
+        return Objects.toString(users.get(userId));
+    }
+
+    /** A user's data and every grant they hold, wherever. */
+    String ofUserWithGrants(String userId) {
+        return ofUser(userId) + "\n" + grants.stream().filter(g -> g.get("userId").asText().equals(userId))
                 .map(JsonNode::toString).sorted().collect(Collectors.joining("\n"));
     }
 
     String templates() {
-        return groups.values().stream().filter(g -> g.get("ownerNodeId").isNull()).map(JsonNode::toString).sorted()
+        return groups.values().stream().filter(g -> text(g, "ownerNodeId") == null).map(JsonNode::toString).sorted()
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** A text member, or null when it is null or absent (the server's JSON leaves nulls out). */
+    static String text(JsonNode object, String field) {
+        JsonNode value = object.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
     }
 
     private static Long longOrNull(JsonNode value) {

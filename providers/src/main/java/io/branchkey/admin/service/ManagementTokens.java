@@ -51,16 +51,13 @@ public final class ManagementTokens {
         if (userSession == null) {
             return false;
         }
-        if (isDeviceMethod(userSession.getAuthMethod()) || isDeviceMethod(userSession.getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE))) {
+        if (DeviceBoundGrantType.isDeviceBound(userSession.getAuthMethod())
+                || DeviceBoundGrantType.isDeviceBound(userSession.getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE))) {
             return true;
         }
         // The session a register signed in with is device-bound even when another client shares it later.
         return userSession.getAuthenticatedClientSessions().values().stream()
-                .map(cs -> cs.getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE)).anyMatch(ManagementTokens::isDeviceMethod);
-    }
-
-    private static boolean isDeviceMethod(String method) {
-        return LoginMethodAcrMapper.PIN_METHOD.equals(method) || LoginMethodAcrMapper.DEVICE_METHOD.equals(method);
+                .map(cs -> cs.getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE)).anyMatch(DeviceBoundGrantType::isDeviceBound);
     }
 
     /**

@@ -7,7 +7,7 @@ import io.branchkey.device.DeviceEndpoint;
 import io.branchkey.device.DeviceModel;
 import io.branchkey.device.DeviceProofException;
 import io.branchkey.device.DeviceProvider;
-import io.branchkey.oidc.ActiveScopes;
+import io.branchkey.access.ActiveScopeNotes;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Details;
@@ -38,6 +38,14 @@ public abstract class DeviceBoundGrantType extends OAuth2GrantTypeBase {
     /** Client-session notes of a device-bound login, for mappers and events. */
     public static final String DEVICE_NOTE = "branchkey.device_id";
     public static final String LOGIN_METHOD_NOTE = "branchkey.login_method";
+    /** The login methods of device-bound logins, in that note and as the user session's auth method. */
+    public static final String PIN_METHOD = "branchkey-pin";
+    public static final String DEVICE_METHOD = "branchkey-device";
+
+    /** Whether the method is one of a device-bound login. */
+    public static boolean isDeviceBound(String loginMethod) {
+        return PIN_METHOD.equals(loginMethod) || DEVICE_METHOD.equals(loginMethod);
+    }
 
     @Override
     public Set<String> getTokenParameterNames() {
@@ -74,8 +82,7 @@ public abstract class DeviceBoundGrantType extends OAuth2GrantTypeBase {
         authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         authSession.setClientNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
-        authSession.setClientNote(ActiveScopes.NOTE, ActiveScopes.format(AccessScope.location(device.locationId())));
-        authSession.setClientNote(ActiveScopes.LOCKED_NOTE, "true");
+        ActiveScopeNotes.lockTo(authSession, AccessScope.location(device.locationId()));
         authSession.setClientNote(DEVICE_NOTE, device.id());
         authSession.setClientNote(LOGIN_METHOD_NOTE, loginMethod);
 

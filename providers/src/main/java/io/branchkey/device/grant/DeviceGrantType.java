@@ -16,7 +16,7 @@ import org.keycloak.services.CorsErrorResponseException;
 public final class DeviceGrantType extends DeviceBoundGrantType {
 
     public static final String GRANT_TYPE = "urn:branchkey:params:oauth:grant-type:device";
-    public static final String LOGIN_METHOD = io.branchkey.oidc.LoginMethodAcrMapper.DEVICE_METHOD;
+    public static final String LOGIN_METHOD = DeviceBoundGrantType.DEVICE_METHOD;
 
     @Override
     public Response process(Context context) {

@@ -1,5 +1,7 @@
 package io.branchkey.device.jpa;
 
+import io.branchkey.device.DeviceEvents;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +19,6 @@ import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.DeviceStatus;
 import io.branchkey.device.DeviceType;
 import io.branchkey.device.EnrollmentCode;
-import io.branchkey.pin.PinProvider;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantNodeModel;
@@ -198,7 +199,7 @@ final class JpaDeviceProvider implements DeviceProvider {
         for (DeviceEntity device : devices) {
             em.createQuery("delete from DeviceNonceEntity n where n.deviceId = :deviceId")
                     .setParameter("deviceId", device.getId()).executeUpdate();
-            session.getProvider(PinProvider.class).removeDeviceData(realm, device.getId());
+            session.getKeycloakSessionFactory().publish(new DeviceEvents.DeviceRemoving(session, realm, device.getId()));
             em.remove(device);
         }
         em.flush();

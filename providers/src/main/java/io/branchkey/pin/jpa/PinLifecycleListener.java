@@ -1,5 +1,8 @@
 package io.branchkey.pin.jpa;
 
+import io.branchkey.device.DeviceEvents;
+import io.branchkey.pin.PinProvider;
+
 import io.branchkey.common.RowLock;
 import io.branchkey.pin.PinLoginMode;
 import io.branchkey.pin.PinPeppers;
@@ -12,7 +15,7 @@ import org.keycloak.provider.ProviderEventListener;
 
 /**
  * Keeps PIN rows in step with the tree and Keycloak: a deleted subtree takes its locations' PIN settings along,
- * a deleted realm everything; credential rows go with Keycloak's credentials by foreign key. A new member of a
+* a deleted realm everything, a deleted device its lockout; credential rows go with Keycloak's credentials by foreign key. A new member of a
  * PIN-only location must not bring a PIN another member already has. Runs inside the changing transaction.
  */
 final class PinLifecycleListener implements ProviderEventListener {
@@ -34,6 +37,8 @@ final class PinLifecycleListener implements ProviderEventListener {
             new PinQueries(JpaPinProvider.em(removed.getKeycloakSession())).deleteCredentialRowsOfUser(removed.getUser().getId());
         } else if (event instanceof TenantTreeEvents.MemberAdded added) {
             onMemberAdded(added);
+        } else if (event instanceof DeviceEvents.DeviceRemoving removing) {
+            removing.session().getProvider(PinProvider.class).removeDeviceData(removing.realm(), removing.deviceId());
         }
     }
 

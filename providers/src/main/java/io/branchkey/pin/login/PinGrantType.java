@@ -4,7 +4,6 @@ import java.util.Set;
 
 import io.branchkey.device.DeviceModel;
 import io.branchkey.device.grant.DeviceBoundGrantType;
-import io.branchkey.oidc.LoginMethodAcrMapper;
 import io.branchkey.pin.PinAttempt;
 import io.branchkey.pin.PinLoginResult;
 import io.branchkey.pin.PinProvider;
@@ -57,7 +56,7 @@ public final class PinGrantType extends DeviceBoundGrantType {
                     + DeviceLogins.loginPermission(session, realm, device) + " here to log in at this "
                     + device.type(), Response.Status.FORBIDDEN);
         }
-        return issueTokens(result.user(), device, LoginMethodAcrMapper.PIN_METHOD, true);
+        return issueTokens(result.user(), device, DeviceBoundGrantType.PIN_METHOD, true);
     }
 
     @Override

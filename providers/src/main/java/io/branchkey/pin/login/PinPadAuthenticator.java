@@ -6,7 +6,6 @@ import java.util.Map;
 import io.branchkey.device.DeviceModel;
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.grant.DeviceBoundGrantType;
-import io.branchkey.oidc.LoginMethodAcrMapper;
 import io.branchkey.pin.PinAttempt;
 import io.branchkey.pin.PinLoginMode;
 import io.branchkey.pin.PinLoginResult;
@@ -75,10 +74,10 @@ final class PinPadAuthenticator implements Authenticator {
             return;
         }
         context.getAuthenticationSession().setClientNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE,
-                LoginMethodAcrMapper.PIN_METHOD);
+                DeviceBoundGrantType.PIN_METHOD);
         // On the session too: whatever client later rides on it, it began with a PIN at a register.
         context.getAuthenticationSession().setUserSessionNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE,
-                LoginMethodAcrMapper.PIN_METHOD);
+                DeviceBoundGrantType.PIN_METHOD);
         context.setUser(user);
         context.success();
     }

@@ -6,7 +6,7 @@ import io.branchkey.device.DeviceModel;
 import io.branchkey.device.DeviceProofException;
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.grant.DeviceBoundGrantType;
-import io.branchkey.oidc.ActiveScopes;
+import io.branchkey.access.ActiveScopeNotes;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -41,8 +41,7 @@ final class RegisterDeviceAuthenticator implements Authenticator {
                     authSession.getClientNote(REQUEST_NOTE), DeviceEndpoint.issuer(context.getSession(), context.getRealm()));
             DeviceLogins.describe(context.getEvent(), device);
             authSession.setAuthNote(DEVICE_AUTH_NOTE, device.id());
-            authSession.setClientNote(ActiveScopes.NOTE, ActiveScopes.format(AccessScope.location(device.locationId())));
-            authSession.setClientNote(ActiveScopes.LOCKED_NOTE, "true");
+            ActiveScopeNotes.lockTo(authSession, AccessScope.location(device.locationId()));
             authSession.setClientNote(DeviceBoundGrantType.DEVICE_NOTE, device.id());
             context.success();
         } catch (DeviceProofException e) {

@@ -1,4 +1,4 @@
-package io.branchkey.common;
+package io.branchkey.schema;
 
 import java.util.List;
 
@@ -29,7 +29,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
 /**
- * Registers Branchkey's JPA entities and Liquibase changelog with Keycloak's persistence unit.
+ * Registers Branchkey's JPA entities and Liquibase changelog with Keycloak's persistence unit. It knows every
+ * capability's entities and one ordered changelog (foreign keys run between capabilities), so it sits in a package
+ * of its own that nothing depends on.
  */
 public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
 
