@@ -9,7 +9,7 @@ import io.branchkey.access.AccessScope;
 import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.access.catalog.Permission;
 import io.branchkey.access.catalog.PermissionCatalog;
-import io.branchkey.rest.ApiError;
+import io.branchkey.rest.BearerTokens;
 import io.branchkey.rest.ApiErrors;
 import io.branchkey.rest.JsonBodies;
 import io.branchkey.claims.format.CompactPermissions;
@@ -28,8 +28,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.services.ErrorResponseException;
-import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -108,15 +106,7 @@ public final class CheckResource {
     }
 
     private AuthenticationManager.AuthResult authenticate() {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
-        if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
-            throw new ErrorResponseException(Response.status(Response.Status.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("unauthorized", "a valid bearer access token of this realm is required", null))
-                    .build());
-        }
-        return auth;
+        return BearerTokens.authenticate(session, realm);
     }
 
     private static List<Check> validated(List<Check> checks) {

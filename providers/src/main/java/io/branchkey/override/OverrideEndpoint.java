@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.branchkey.override.OverrideRepresentations;
 import io.branchkey.rest.ApiError;
+import io.branchkey.rest.BearerTokens;
 import io.branchkey.rest.ApiErrors;
 import io.branchkey.rest.JsonBodies;
 import io.branchkey.device.DeviceEndpoint;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponseException;
-import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -110,15 +110,7 @@ public final class OverrideEndpoint {
     }
 
     private AuthenticationManager.AuthResult requester() {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
-        if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
-            throw new ErrorResponseException(Response.status(Response.Status.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("unauthorized", "a valid bearer access token of this realm is required", null))
-                    .build());
-        }
-        return auth;
+        return BearerTokens.authenticate(session, realm);
     }
 
     private static ErrorResponseException error(ApprovalRefused refused) {

@@ -153,14 +153,17 @@ final class RandomOperations {
     }
 
     private Op invite() {
-        return new Op("invite", "POST", "users", Map.of("username", w.nextName("invitee"), "homeAccountId", node()), false, "users");
+        String home = random.nextInt(10) == 0 ? node() : aimed(w.accounts, reach::contains);
+        return new Op("invite", "POST", "users", Map.of("username", w.nextName("invitee"), "homeAccountId", home), false, "users");
     }
 
     private Op createNode() {
         String kind = w.pick(List.of("LOCATION", "REGION", "ACCOUNT"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
-        body.put("parentId", node());
+        // mostly below a node that may have children
+        body.put("parentId", random.nextInt(4) == 0 ? node() : aimed(alive(w.nodes, now.nodes.keySet()).stream()
+                .filter(n -> now.kindOf(n) != io.branchkey.tenancy.NodeKind.LOCATION).toList(), reach::contains));
         String name = w.nextName("new-" + kind.toLowerCase());
         body.put("name", name);
         if (kind.equals("LOCATION")) {

@@ -12,6 +12,7 @@ import io.branchkey.access.PermissionSet;
 import io.branchkey.audit.AuditProvider;
 import io.branchkey.common.BranchkeyException;
 import io.branchkey.rest.ApiError;
+import io.branchkey.rest.BearerTokens;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +21,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.ErrorResponseException;
-import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -46,14 +46,7 @@ public final class DelegatedCaller implements Caller {
 
     /** The caller behind the request's bearer token: 401 without a valid one, 403 when it is not a management token. */
     public static DelegatedCaller authenticate(KeycloakSession session, RealmModel realm) {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
-        if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
-            throw new ErrorResponseException(Response.status(Response.Status.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("unauthorized", "a valid bearer access token of this realm is required", null))
-                    .build());
-        }
+        AuthenticationManager.AuthResult auth = BearerTokens.authenticate(session, realm);
         String refusal = ManagementTokens.refusal(auth);
         if (refusal != null) {
             throw new ErrorResponseException(Response.status(Response.Status.FORBIDDEN)

@@ -109,7 +109,10 @@ public final class StateProbeResource {
             row.put("firstName", user.getFirstName());
             row.put("lastName", user.getLastName());
             row.put("enabled", user.isEnabled());
-            row.put("attributes", new TreeMap<>(user.getAttributes()));
+            Map<String, List<String>> attributes = new TreeMap<>(user.getAttributes());
+            // Branchkey's display copy of the home account's name (HomeAccountAttribute): it follows renames.
+            attributes.remove("homeAccount");
+            row.put("attributes", attributes);
             row.put("requiredActions", user.getRequiredActionsStream().sorted().toList());
             row.put("homeAccountId", memberships.getHomeAccountId(realm, user));
             row.put("memberOf", memberships.getMemberships(realm, user).map(TenantNodeModel::getId).sorted().toList());
