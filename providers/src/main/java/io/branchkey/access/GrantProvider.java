@@ -24,6 +24,9 @@ public interface GrantProvider extends Provider {
 
     List<Grant> atNode(RealmModel realm, String nodeId);
 
+    /** Every grant of the role group: its holders, wherever. */
+    List<Grant> ofRoleGroup(RealmModel realm, String roleGroupId);
+
     /** Revokes every grant of the user; returns how many there were. */
     int revokeAll(RealmModel realm, String userId);
 

@@ -126,12 +126,14 @@ class AuthorizationCoreIT {
     @Test
     void noDelegatedCallerDisablesAPartnerAdmin() {
         Person partnerAdmin = w.person("partner-admin", w.accountA, w.storeA1);
-        w.grant(partnerAdmin, w.partner, w.accountAdminGroup);
+        String grant = w.grant(partnerAdmin, w.partner, w.accountAdminGroup);
         assertFieldError(w.as(w.adminA).put("users/" + partnerAdmin.id(), Map.of("enabled", false)), 403, "forbidden", "userId");
         assertFieldError(w.as(w.adminA).put("users/" + partnerAdmin.id(), Map.of("firstName", "Hijacked")), 403, "forbidden", "userId");
         UserRepresentation after = w.keycloakUser(partnerAdmin.id());
         assertThat(after.isEnabled()).isTrue();
         assertThat(after.getFirstName()).isEqualTo("First");
+        // the shared partner gets no lasting role manager from this test
+        w.admin.delete("grants/" + grant).expect(204);
     }
 
     @Test
@@ -287,7 +289,7 @@ class AuthorizationCoreIT {
     }
 
     private TwoManagers twoManagers(String groupId) {
-        String account = w.tree.account(w.partner, DelegatedWorld.name("Two managers"));
+        String account = w.tree.account(null, DelegatedWorld.name("Two managers"));
         Person first = w.person("first", account);
         Person second = w.person("second", account);
         return new TwoManagers(account, first, w.grant(first, account, groupId), second, w.grant(second, account, groupId));
@@ -318,7 +320,7 @@ class AuthorizationCoreIT {
 
     @Test
     void aRoleGroupEditCannotStripTheLastRoleManager() {
-        String account = w.tree.account(w.partner, DelegatedWorld.name("Own group account"));
+        String account = w.tree.account(null, DelegatedWorld.name("Own group account"));
         List<String> keys = List.of("users.view", "users.update-roles", "role-groups.update");
         String group = w.ownedGroup(account, "Managers", keys);
         Person only = w.person("only", account);
@@ -389,5 +391,107 @@ class AuthorizationCoreIT {
         // the same user with a management token
         BranchkeyApi.delegated(urls, realm.getName(), BranchkeyApi.managementToken(urls, realm.getName(),
                 w.adminA.username(), DelegatedWorld.PASSWORD)).get("nodes/" + w.accountA).expect(200);
+    }
+
+    // ---- found in review of the core
+
+    @Test
+    void aRoleGroupEditCannotOutlastTheEditorsOwnGrant() {
+        String account = w.tree.account(w.partner, DelegatedWorld.name("Window account"));
+        String store = w.store(account, "Window store");
+        String group = w.ownedGroup(account, "Tills", List.of("register.access"));
+        Person holder = w.person("holder", account, store);
+        w.grant(holder, store, group);
+        Person editor = w.person("editor", account);
+        String editors = w.template("Group editors", List.of("users.view", "role-groups.update", "register.access", "products.view"));
+        w.admin.post("grants", Map.of("userId", editor.id(), "nodeId", account, "roleGroupId", editors,
+                "endsAt", System.currentTimeMillis() + Duration.ofDays(3).toMillis())).expect(201);
+        Map<String, Object> widened = Map.of("name", "Tills", "permissions", List.of("register.access", "products.view"));
+        assertError(w.as(editor).put("role-groups/" + group, widened), 403, "forbidden");
+        assertThat(w.effectivePermissions(holder.id(), store)).containsExactly("register.access");
+        // an editor who holds it without end may
+        Person lasting = w.person("lasting", account);
+        w.grant(lasting, account, editors);
+        w.as(lasting).put("role-groups/" + group, widened).expect(200);
+        assertThat(w.effectivePermissions(holder.id(), store)).containsExactlyInAnyOrder("register.access", "products.view");
+    }
+
+    @Test
+    void aRoleGroupEditCannotTakeFromSomeoneMorePowerful() {
+        String partner = w.tree.partner(DelegatedWorld.name("Holder partner"));
+        String account = w.tree.account(partner, DelegatedWorld.name("Holder account"));
+        String group = w.ownedGroup(account, "Shared", List.of("register.access"));
+        Person partnerAdmin = w.person("partner-admin", account);
+        w.grant(partnerAdmin, partner, w.accountAdminGroup);
+        w.grant(partnerAdmin, account, group);
+        Person manager = w.person("manager", account);
+        w.grant(manager, account, w.accountAdminGroup);
+        assertFieldError(w.as(manager).put("role-groups/" + group, Map.of("name", "Shared", "permissions", List.of())),
+                403, "forbidden", "userId");
+        assertThat(DelegatedWorld.strings(w.admin.get("role-groups/" + group).expect(200).json().get("permissions")))
+                .containsExactly("register.access");
+    }
+
+    @Test
+    void theLastRoleManagerWithoutEndStays() {
+        String account = w.tree.account(null, DelegatedWorld.name("Lasting account"));
+        Person alice = w.person("alice", account);
+        String alicesGrant = w.grant(alice, account, w.accountAdminGroup);
+        Person bob = w.person("bob", account);
+        w.admin.post("grants", Map.of("userId", bob.id(), "nodeId", account, "roleGroupId", w.accountAdminGroup,
+                "endsAt", System.currentTimeMillis() + Duration.ofDays(3).toMillis())).expect(201);
+        // Bob holds as much as Alice now, but only until his grant ends: after that, nobody would manage A's roles
+        JsonNode refused = assertError(w.as(bob).delete("grants/" + alicesGrant), 409, "conflict");
+        assertThat(refused.get("message").asText()).contains("once the grants that end run out");
+        assertThat(w.grantIdsOf(alice.id())).containsExactly(alicesGrant);
+    }
+
+    @Test
+    void grantsAboveTheCallersReachCountForDominance() {
+        String partner = w.tree.partner(DelegatedWorld.name("Above partner"));
+        String account = w.tree.account(partner, DelegatedWorld.name("Above account"));
+        Person partnerAdmin = w.person("partner-admin", account);
+        w.grant(partnerAdmin, partner, w.accountAdminGroup);
+        Person manager = w.person("manager", account);
+        w.grant(manager, account, w.accountAdminGroup);
+        String store = w.store(account, "Above store");
+        // the partner admin's only grant is above the manager's reach, yet holds more than the manager inside it
+        assertFieldError(w.as(manager).put("nodes/" + store + "/users/" + partnerAdmin.id(), null), 403, "forbidden", "userId");
+        assertFieldError(w.as(manager).delete("users/" + partnerAdmin.id() + "/home-account"), 403, "forbidden", "userId");
+        assertThat(w.tenancy(partnerAdmin.id()).get("homeAccountId").asText()).isEqualTo(account);
+        assertThat(w.membershipsOf(partnerAdmin.id())).doesNotContain(store);
+    }
+
+    @Test
+    void enablingADeviceIsGrantingAsEnrollingIs() {
+        String kioskGroup = w.template("Reporting kiosk", List.of("register.access", DelegatedWorld.UNHELD_KEY));
+        String type = "rk-" + DelegatedWorld.hex().substring(0, 6);
+        w.admin.put("devices/types/" + type, Map.of("displayName", "Reporting kiosk", "loginPermission", "register.access",
+                "roleGroupId", kioskGroup)).expect(200);
+        String code = w.admin.post("devices/enrollments", Map.of("locationId", w.storeA1, "type", type)).expect(201)
+                .json().get("code").asText();
+        String device = io.branchkey.it.support.TestDevice.generate()
+                .enroll(BranchkeyApi.publicApi(urls, realm.getName()), code).expect(201).id();
+        w.admin.post("devices/" + device + "/disable", null).expect(200);
+        Person keeper = w.person("keeper", w.accountA, w.storeA1);
+        w.grant(keeper, w.storeA1, w.template("Device keeper", List.of("devices.manage", "register.access")));
+        assertError(w.as(keeper).post("devices/" + device + "/enable", null), 403, "forbidden");
+        assertThat(w.admin.get("devices/" + device).expect(200).json().get("status").asText()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void aRealmAdminWithOnlyManageUsersCannotGrant() {
+        Person usersAdmin = w.person("users-admin", w.accountA);
+        ClientRepresentation management = realm.admin().clients().findByClientId("realm-management").get(0);
+        var roles = realm.admin().clients().get(management.getId()).roles();
+        realm.admin().users().get(usersAdmin.id()).roles().clientLevel(management.getId())
+                .add(List.of(roles.get("manage-users").toRepresentation(), roles.get("view-users").toRepresentation()));
+        BranchkeyApi asUsersAdmin = BranchkeyApi.withToken(urls, realm.getName(),
+                BranchkeyApi.passwordToken(urls, realm.getName(), usersAdmin.username(), DelegatedWorld.PASSWORD));
+        Person hire = w.person("hire", w.accountA, w.storeA1);
+        // memberships are user management; a grant can carry rights over the tree and devices
+        asUsersAdmin.put("nodes/" + w.storeA2 + "/users/" + hire.id(), null).expect(204);
+        asUsersAdmin.post("grants", grantBody(hire.id(), w.storeA1, w.accountAdminGroup)).expect(403);
+        assertThat(w.grantsOf(hire.id())).isEmpty();
     }
 }

@@ -44,22 +44,45 @@ final class EscalationInvariants {
 
     /**
      * 1. No user holds, at any node, a permission the caller did not hold there before the operation. A node that
-     * is new is judged by its parent, whose grants are all it inherits.
+     * is new is judged by its parent, whose grants are all it inherits; a node that moved, by where it was and by its
+     * new parent, whose grants it now inherits.
      */
     List<String> noPermissionBeyondTheCallers() {
         List<String> violations = new ArrayList<>();
         for (String user : after.users.keySet()) {
             for (String node : after.nodes.keySet()) {
-                String judgedAt = before.nodes.containsKey(node) ? node : after.parentOf(node);
+                boolean existed = before.nodes.containsKey(node);
+                String judgedAt = existed ? node : after.parentOf(node);
                 Set<String> gained = new TreeSet<>(after.effective(user, node));
                 gained.removeAll(judgedAt == null ? Set.of() : before.effective(user, judgedAt));
                 gained.removeAll(judgedAt == null ? Set.of() : before.effective(caller, judgedAt));
+                String newAnchor = existed ? unmovedAncestor(node) : null;
+                if (newAnchor != null) {
+                    gained.removeAll(before.effective(caller, newAnchor));
+                }
                 if (!gained.isEmpty()) {
                     violations.add("user " + name(user) + " gained " + gained + " at " + node + ", which the caller did not hold there");
                 }
             }
         }
         return violations;
+    }
+
+    /**
+     * For a node whose path changed (it, or an ancestor, moved): its nearest ancestor whose own path did not, the
+     * new parent of what moved. Null for a node that did not move.
+     */
+    private String unmovedAncestor(String node) {
+        if (before.pathOf(node).equals(after.pathOf(node))) {
+            return null;
+        }
+        for (String ancestor : after.pathOf(node)) {
+            if (!ancestor.equals(node) && before.nodes.containsKey(ancestor)
+                    && before.pathOf(ancestor).equals(after.pathOf(ancestor))) {
+                return ancestor;
+            }
+        }
+        return null;
     }
 
     /** 2. Nothing outside the caller's reach (before the operation) changed: no node's data, no user's. */

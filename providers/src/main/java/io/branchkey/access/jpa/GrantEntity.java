@@ -18,6 +18,8 @@ import jakarta.persistence.Table;
                 query = "select g from GrantEntity g where g.realmId = :realmId and g.userId = :userId order by g.grantedAt, g.id"),
         @NamedQuery(name = "bkGrantsAtNode",
                 query = "select g from GrantEntity g where g.nodeId = :nodeId order by g.grantedAt, g.id"),
+        @NamedQuery(name = "bkGrantsOfRoleGroup",
+                query = "select g from GrantEntity g where g.roleGroupId = :roleGroupId order by g.grantedAt, g.id"),
         @NamedQuery(name = "bkGrantsOfRoleGroupCount",
                 query = "select count(g) from GrantEntity g where g.roleGroupId = :roleGroupId"),
         /*

@@ -96,6 +96,13 @@ final class JpaGrantProvider implements GrantProvider {
     }
 
     @Override
+    public List<Grant> ofRoleGroup(RealmModel realm, String roleGroupId) {
+        return em.createNamedQuery("bkGrantsOfRoleGroup", GrantEntity.class).setParameter("roleGroupId", roleGroupId)
+                .getResultList().stream().filter(g -> g.getRealmId().equals(realm.getId()))
+                .map(JpaGrantProvider::toModel).toList();
+    }
+
+    @Override
     public int revokeAll(RealmModel realm, String userId) {
         int removed = em.createNativeQuery("delete from BK_GRANT where REALM_ID = :realmId and USER_ID = :userId")
                 .setParameter("realmId", realm.getId()).setParameter("userId", userId).executeUpdate();

@@ -28,9 +28,10 @@ public final class AuditService {
         if (userId != null) {
             caller.user(userId, "userId", Right.VIEW_AUDIT);
         }
-        // A user's trail may cross into places the caller cannot see: those entries are left out.
+        // A user's trail may cross into places the caller cannot see: those entries are left out, and so are, for
+        // anyone but realm admins, entries that name no place.
         return caller.session().getProvider(AuditProvider.class).query(caller.realm(), nodeId, userId, first, max).stream()
-                .filter(e -> e.nodeId() == null ? nodeId == null : caller.may(e.nodeId(), Right.VIEW_AUDIT))
+                .filter(e -> caller.may(e.nodeId(), Right.VIEW_AUDIT))
                 .toList();
     }
 }

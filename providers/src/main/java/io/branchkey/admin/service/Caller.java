@@ -83,10 +83,12 @@ public interface Caller {
     void requireMayWithdraw(TenantNodeModel node, BitSet permissions, String action, String targetId);
 
     /**
-     * A move makes these grants (of anyone, on the node's old or new path) start or stop reaching the node and its
-     * subtree: the caller must hold at the node everything they confer, now or later.
+     * A move makes grants (of anyone) start or stop reaching the node and its subtree: those on the new path only
+     * start, and the caller must hold what they confer at the new parent, where they hold already; those on the old
+     * path only stop, and the caller must hold what they confer at the node, as for a revocation.
      */
-    void requireMayShift(TenantNodeModel node, Collection<GrantedRoleGroup> grants, String action);
+    void requireMayShift(TenantNodeModel node, TenantNodeModel newParent, Collection<GrantedRoleGroup> starting,
+                         Collection<GrantedRoleGroup> stopping, String action);
 
     /**
      * Runs a change that may take role managers away from the accounts at or around these nodes, keeping at least

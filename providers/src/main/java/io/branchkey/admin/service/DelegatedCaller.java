@@ -47,7 +47,7 @@ public final class DelegatedCaller implements Caller {
     /** The caller behind the request's bearer token: 401 without a valid one, 403 when it is not a management token. */
     public static DelegatedCaller authenticate(KeycloakSession session, RealmModel realm) {
         AuthenticationManager.AuthResult auth = BearerTokens.authenticate(session, realm);
-        String refusal = ManagementTokens.refusal(auth);
+        String refusal = ManagementTokens.refusal(session, realm, auth);
         if (refusal != null) {
             throw new ErrorResponseException(Response.status(Response.Status.FORBIDDEN)
                     .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\", error=\"insufficient_scope\"")
@@ -82,7 +82,12 @@ public final class DelegatedCaller implements Caller {
     public Caller in(KeycloakSession other) {
         RealmModel otherRealm = other.realms().getRealm(realm.getId());
         other.getContext().setRealm(otherRealm);
-        return new DelegatedCaller(other, otherRealm, other.users().getUserById(otherRealm, user.getId()));
+        UserModel again = other.users().getUserById(otherRealm, user.getId());
+        // read again for each item: a caller disabled (or deleted) during a bulk request stops there
+        if (again == null || !again.isEnabled()) {
+            throw BranchkeyException.forbidden("your account is no longer enabled");
+        }
+        return new DelegatedCaller(other, otherRealm, again);
     }
 
     @Override
@@ -103,7 +108,7 @@ public final class DelegatedCaller implements Caller {
 
     @Override
     public boolean may(String nodeId, Right right) {
-        return right.permission() != null && reach.holds(nodeId, right.permission());
+        return nodeId != null && right.permission() != null && reach.holds(nodeId, right.permission());
     }
 
     @Override
@@ -196,12 +201,17 @@ public final class DelegatedCaller implements Caller {
     }
 
     @Override
-    public void requireMayShift(TenantNodeModel node, Collection<GrantedRoleGroup> grants, String action) {
-        BitSet shifted = EffectivePermissionRule.heldNowOrLater(reach.catalog(), grants, System.currentTimeMillis()).bits();
-        BitSet missing = missing(shifted, reach.at(node.getId()));
-        if (!missing.isEmpty()) {
+    public void requireMayShift(TenantNodeModel node, TenantNodeModel newParent, Collection<GrantedRoleGroup> starting,
+                                Collection<GrantedRoleGroup> stopping, String action) {
+        long now = System.currentTimeMillis();
+        BitSet gained = missing(EffectivePermissionRule.heldNowOrLater(reach.catalog(), starting, now).bits(),
+                reach.at(newParent.getId()));
+        BitSet lost = missing(EffectivePermissionRule.heldNowOrLater(reach.catalog(), stopping, now).bits(),
+                reach.at(node.getId()));
+        gained.or(lost);
+        if (!gained.isEmpty()) {
             throw refused(action, node.getId(), null, "parentId", "this move would give or take away, below the node,"
-                    + " permissions you do not hold there: " + keys(missing));
+                    + " permissions you do not hold: " + keys(gained));
         }
     }
 

@@ -2,6 +2,8 @@ package io.branchkey.admin.service;
 
 import java.util.List;
 
+import io.branchkey.access.Grant;
+import io.branchkey.access.GrantProvider;
 import io.branchkey.access.GrantWindow;
 import io.branchkey.access.RoleGroup;
 import io.branchkey.access.RoleGroupProvider;
@@ -69,8 +71,19 @@ public final class DeviceService {
         return changed(OperationType.UPDATE, "DEVICE_RENAME", devices.rename(caller.realm(), device.id(), name));
     }
 
+    /** Enabling a device makes its grants work again: the caller must hold what they confer, for ever, as to enroll it. */
     public DeviceModel setStatus(String id, DeviceStatus status) {
         DeviceModel device = device(id, Right.MANAGE_DEVICES);
+        if (status == DeviceStatus.ACTIVE && device.status() != DeviceStatus.ACTIVE) {
+            TenantNodeModel location = caller.node(device.locationId(), "id", Right.MANAGE_DEVICES);
+            RoleGroupProvider groups = caller.session().getProvider(RoleGroupProvider.class);
+            for (Grant grant : caller.session().getProvider(GrantProvider.class).ofUser(caller.realm(), device.id())) {
+                RoleGroup group = groups.get(caller.realm(), grant.roleGroupId());
+                if (group != null) {
+                    caller.requireMayConfer(location, group.permissions(), GrantWindow.ALWAYS, null, "DEVICE_ENABLE");
+                }
+            }
+        }
         return changed(OperationType.UPDATE, status == DeviceStatus.ACTIVE ? "DEVICE_ENABLE" : "DEVICE_DISABLE",
                 devices.setStatus(caller.realm(), device.id(), status));
     }

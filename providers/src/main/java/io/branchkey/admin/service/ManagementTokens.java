@@ -2,9 +2,11 @@ package io.branchkey.admin.service;
 
 import java.util.Map;
 
+import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.grant.DeviceBoundGrantType;
 import io.branchkey.oidc.LoginMethodAcrMapper;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
@@ -32,13 +34,13 @@ public final class ManagementTokens {
     }
 
     /** Why the token may not manage, or null when it may. */
-    static String refusal(AuthenticationManager.AuthResult auth) {
+    static String refusal(KeycloakSession session, RealmModel realm, AuthenticationManager.AuthResult auth) {
         AccessToken token = auth.token();
         if (!token.hasAudience(AUDIENCE)) {
             return "this token is not meant for management: it needs the audience " + AUDIENCE
                     + " (request the " + AUDIENCE + " client scope)";
         }
-        if (isDeviceBound(token, auth.session())) {
+        if (isDeviceBound(token, auth.session()) || session.getProvider(DeviceProvider.class).get(realm, auth.user().getId()) != null) {
             return "a PIN or device login cannot manage anything: sign in with your password";
         }
         return null;

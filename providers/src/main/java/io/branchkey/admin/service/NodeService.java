@@ -13,6 +13,7 @@ import io.branchkey.access.GrantedRoleGroup;
 import io.branchkey.access.RoleGroup;
 import io.branchkey.access.RoleGroupProvider;
 import io.branchkey.common.BranchkeyException;
+import io.branchkey.override.OverridePolicyProvider;
 import io.branchkey.tenancy.NodeFilter;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.tenancy.TenantNodeModel;
@@ -128,13 +129,18 @@ public final class NodeService {
         }
         if (parentId == null) {
             caller.requireRealmRight(Right.MANAGE_REALM, "make a node a root");
-        } else {
-            caller.node(parentId, "parentId", Right.UPDATE_LOCATIONS);
         }
+        TenantNodeModel newParent = parentId == null ? null : caller.node(parentId, "parentId", Right.UPDATE_LOCATIONS);
         if (!sameOwners(node, parentId)) {
             caller.requireRealmRight(Right.MANAGE_REALM, "move a node into another account or partner");
         }
-        caller.requireMayShift(node, grantsThatShift(node, parentId), "NODE_MOVE");
+        if (newParent != null) {
+            List<String> before = node.getParentId() == null ? List.of()
+                    : tree.getAncestorOrSelfIds(caller.realm(), node.getParentId());
+            List<String> after = tree.getAncestorOrSelfIds(caller.realm(), newParent.getId());
+            caller.requireMayShift(node, newParent, grantsAtOnly(after, before), grantsAtOnly(before, after), "NODE_MOVE");
+            requireOverridesKept(node, before, after);
+        }
         TenantNodeModel moved = caller.keepingRoleManagers(List.of(node.getId()),
                 () -> tree.moveNode(caller.realm(), node.getId(), parentId));
         caller.record(Change.of(OperationType.UPDATE, Change.NODE, "nodes", id)
@@ -160,19 +166,15 @@ public final class NodeService {
         }
     }
 
-    /** The grants on the node's old path but not its new one, and the other way round: they stop or start reaching it. */
-    private List<GrantedRoleGroup> grantsThatShift(TenantNodeModel node, String newParentId) {
-        Set<String> before = new HashSet<>(tree.getAncestorOrSelfIds(caller.realm(), node.getId()));
-        before.remove(node.getId());
-        Set<String> after = new HashSet<>(newParentId == null ? List.of() : tree.getAncestorOrSelfIds(caller.realm(), newParentId));
-        Set<String> shifted = new HashSet<>(before);
-        shifted.addAll(after);
-        before.retainAll(after);
-        shifted.removeAll(before);
+    /** The grants (of anyone) at the nodes of {@code path} that are not on {@code other}. */
+    private List<GrantedRoleGroup> grantsAtOnly(List<String> path, List<String> other) {
         GrantProvider grants = caller.session().getProvider(GrantProvider.class);
         RoleGroupProvider groups = caller.session().getProvider(RoleGroupProvider.class);
         List<GrantedRoleGroup> result = new ArrayList<>();
-        for (String nodeId : shifted) {
+        for (String nodeId : path) {
+            if (other.contains(nodeId)) {
+                continue;
+            }
             NodeKind kind = tree.getNode(caller.realm(), nodeId).getKind();
             for (Grant grant : grants.atNode(caller.realm(), nodeId)) {
                 RoleGroup group = groups.get(caller.realm(), grant.roleGroupId());
@@ -182,6 +184,20 @@ public final class NodeService {
             }
         }
         return result;
+    }
+
+    /**
+     * Override rules are inherited too: a move that takes the node away from rules on its old path, or under rules on
+     * its new one, changes its override policy, which needs overrides.manage-policy at the node.
+     */
+    private void requireOverridesKept(TenantNodeModel node, List<String> before, List<String> after) {
+        OverridePolicyProvider overrides = caller.session().getProvider(OverridePolicyProvider.class);
+        boolean shifts = java.util.stream.Stream.concat(before.stream().filter(n -> !after.contains(n)),
+                        after.stream().filter(n -> !before.contains(n)))
+                .anyMatch(n -> !overrides.rulesAt(caller.realm(), n).isEmpty());
+        if (shifts) {
+            caller.node(node.getId(), "id", Right.MANAGE_OVERRIDE_POLICY);
+        }
     }
 
     /** Whether the node keeps its account and its partner (the nearest of each at or above it) below the new parent. */

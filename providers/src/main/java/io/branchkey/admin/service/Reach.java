@@ -32,6 +32,10 @@ final class Reach {
         this.callerId = callerId;
     }
 
+    String callerId() {
+        return callerId;
+    }
+
     PermissionCatalog catalog() {
         if (catalog == null) {
             catalog = session.getProvider(PermissionCatalogProvider.class).getCatalog(realm);

@@ -131,17 +131,20 @@ public final class RealmAdminCaller implements Caller {
     public void requireMayConfer(TenantNodeModel node, BitSet permissions, GrantWindow window, UserModel grantee,
                                  String action) {
         if (grantee != null) {
+            // A grant can carry rights that manage the realm's tree and devices: manage-users alone is not enough.
             auth.users().requireManage(grantee);
+            auth.realm().requireManageRealm();
         }
     }
 
     @Override
     public void requireMayWithdraw(TenantNodeModel node, BitSet permissions, String action, String targetId) {
-        // Keycloak's manage rights were checked on the grant's user.
+        auth.realm().requireManageRealm();
     }
 
     @Override
-    public void requireMayShift(TenantNodeModel node, Collection<GrantedRoleGroup> grants, String action) {
+    public void requireMayShift(TenantNodeModel node, TenantNodeModel newParent, Collection<GrantedRoleGroup> starting,
+                                Collection<GrantedRoleGroup> stopping, String action) {
         // manage-realm, checked by the move itself, is the whole of it for a realm admin.
     }
 

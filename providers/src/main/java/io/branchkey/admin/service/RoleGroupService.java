@@ -2,7 +2,11 @@ package io.branchkey.admin.service;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 
+import io.branchkey.access.Grant;
+import io.branchkey.access.GrantProvider;
+import io.branchkey.access.GrantWindow;
 import io.branchkey.access.PermissionCatalogProvider;
 import io.branchkey.access.RoleGroup;
 import io.branchkey.access.RoleGroupDraft;
@@ -86,14 +90,30 @@ public final class RoleGroupService {
         }
         RoleGroupDraft draft = new RoleGroupDraft(input.name(), input.description(), input.permissions());
         BitSet permissions = groups.permissionsFor(caller.realm(), existing.ownerNodeId(), draft.permissions());
-        if (owner != null) {
-            caller.requireMayConfer(owner, permissions, null, null, "ROLE_GROUP_UPDATE");
-            caller.requireMayWithdraw(owner, existing.permissions(), "ROLE_GROUP_UPDATE", null);
+        if (owner != null && !permissions.equals(existing.permissions())) {
+            requireMayChangeHolders(owner, existing, permissions);
         }
         RoleGroup updated = caller.keepingRoleManagers(owner == null ? List.of() : List.of(owner.getId()),
                 () -> groups.update(caller.realm(), existing.id(), draft));
         record(OperationType.UPDATE, "ROLE_GROUP_UPDATE", updated);
         return updated;
+    }
+
+    /**
+     * Changing a group's permissions changes every holder's: the editor must hold all it confers before and after,
+     * must hold what it adds for as long as anyone may hold the group (for ever: grants may have no end), and must
+     * be one who may act on each holder inside their reach (never a Keycloak administrator).
+     */
+    private void requireMayChangeHolders(TenantNodeModel owner, RoleGroup existing, BitSet permissions) {
+        caller.requireMayConfer(owner, permissions, null, null, "ROLE_GROUP_UPDATE");
+        caller.requireMayWithdraw(owner, existing.permissions(), "ROLE_GROUP_UPDATE", null);
+        BitSet added = (BitSet) permissions.clone();
+        added.andNot(existing.permissions());
+        caller.requireMayConfer(owner, added, GrantWindow.ALWAYS, null, "ROLE_GROUP_UPDATE");
+        caller.session().getProvider(GrantProvider.class).ofRoleGroup(caller.realm(), existing.id()).stream()
+                .map(Grant::userId).distinct()
+                .map(id -> caller.session().users().getUserById(caller.realm(), id)).filter(Objects::nonNull)
+                .forEach(holder -> caller.requireMayActOn(holder, Act.IN_REACH, "ROLE_GROUP_UPDATE"));
     }
 
     /** Deletes a group nobody holds any more. */

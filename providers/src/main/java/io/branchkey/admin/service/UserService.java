@@ -128,9 +128,13 @@ public final class UserService {
                     + " a realm admin to terminate them");
         }
         int revoked = caller.keepingRoleManagers(held.stream().map(Grant::nodeId).toList(), () -> {
-            int count = grants.revokeAll(caller.realm(), user.getId());
+            // exactly the grants judged above; one made meanwhile elsewhere makes it a conflict after all
+            held.forEach(grant -> grants.revoke(caller.realm(), grant.id()));
+            if (!grants.ofUser(caller.realm(), user.getId()).isEmpty()) {
+                throw BranchkeyException.conflict("userId", "the user was granted something else meanwhile: try again");
+            }
             disable(user);
-            return count;
+            return held.size();
         });
         caller.record(Change.of(OperationType.ACTION, Change.USER, "users", user.getId(), "terminate")
                 .representation(UserSummary.of(user))
