@@ -46,8 +46,12 @@ public final class Chromium implements AutoCloseable {
 
     public static final Dimension DESKTOP = new Dimension(1280, 800);
     public static final Dimension PHONE = new Dimension(390, 844);
-    /** docs/screenshots of the repository (the tests run in integration-tests/). */
-    public static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+    /**
+     * Where screenshots go: integration-tests/target/screenshots, so that a test run changes no tracked file. To
+     * refresh the documentation's pictures, run the UI tests with {@code -Dbranchkey.screenshots=../docs/screenshots}
+     * (docs/testing.md).
+     */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("branchkey.screenshots", "target/screenshots"));
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -197,7 +201,7 @@ public final class Chromium implements AutoCloseable {
         return screenshot(name);
     }
 
-    /** Saves the viewport as docs/screenshots/{name}.png, once the screen has loaded. */
+    /** Saves the viewport as {name}.png in {@link #SCREENSHOTS}, once the screen has loaded. */
     public Path screenshot(String name) {
         waitForScreen();
         ((JavascriptExecutor) driver).executeScript("document.activeElement && document.activeElement.blur && "

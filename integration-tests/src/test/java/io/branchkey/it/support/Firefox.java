@@ -199,7 +199,7 @@ public final class Firefox implements AutoCloseable {
         return eval("document.body ? document.body.innerText : ''");
     }
 
-    /** Saves the viewport as docs/screenshots/{name}.png. */
+    /** Saves the viewport as {name}.png in {@link Chromium#SCREENSHOTS}. */
     public Path screenshot(String name) {
         String png = command("browsingContext.captureScreenshot", Map.of("context", context)).get("data").asText();
         try {
