@@ -2,7 +2,6 @@ package io.branchkey.override;
 
 import java.util.Map;
 
-import io.branchkey.access.AccessProvider;
 import io.branchkey.audit.AuditProvider;
 import io.branchkey.device.DeviceModel;
 import io.branchkey.device.grant.DeviceBoundGrantType;
@@ -57,19 +56,18 @@ public final class Approvals {
             if (requesterUser.getId().equals(request.approverUserId())) {
                 throw refusal(403, "self_approval", "approver", "nobody approves their own action", "SELF_APPROVAL");
             }
-            PinLoginResult pin = session.getProvider(PinProvider.class).attempt(realm,
-                    new PinAttempt(device.locationId(), device.id(), request.approverUserId(), request.approverPin()));
+            PinLoginResult pin = session.getProvider(PinProvider.class).attempt(realm, new PinAttempt(device.locationId(),
+                    device.id(), request.approverUserId(), request.approverPin(), rule.approverPermission()));
+            if (pin.isDenied()) {
+                throw refusal(403, "approval_refused", "approver", "the approval was refused",
+                        "APPROVER_LACKS_" + rule.approverPermission());
+            }
             if (!pin.isOk()) {
                 throw refusal(403, "approval_refused", "approver", "the approval was refused", "PIN_" + pin.reason());
             }
             UserModel approver = pin.user();
             if (approver.getId().equals(requesterUser.getId())) {
                 throw refusal(403, "self_approval", "approver", "nobody approves their own action", "SELF_APPROVAL");
-            }
-            if (!session.getProvider(AccessProvider.class).hasPermission(realm, approver.getId(), device.locationId(),
-                    rule.approverPermission())) {
-                throw refusal(403, "approval_refused", "approver", "the approval was refused",
-                        "APPROVER_LACKS_" + rule.approverPermission());
             }
             String approval = sign(device, requester.token(), approver, request, issuer);
             session.getProvider(AuditProvider.class).success(realm, approver.getId(), "OVERRIDE_APPROVE",

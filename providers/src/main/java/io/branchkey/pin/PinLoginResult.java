@@ -6,12 +6,13 @@ import org.keycloak.models.UserModel;
  * What one PIN attempt came to. Every refusal looks the same to the person at the PIN pad; {@link #reason()} is
  * for events and logs only and must never be shown.
  *
- * @param user   the signed-in user (of the caller's session), only for {@link Outcome#OK}
+ * @param user   the signed-in user (of the caller's session), for {@link Outcome#OK} and {@link Outcome#DENIED}
  * @param reason why it was refused (a {@link Reason} name), or null for OK
  */
 public record PinLoginResult(Outcome outcome, UserModel user, String reason) {
 
-    public enum Outcome { OK, REFUSED }
+    /** OK: the PIN and the permission; DENIED: the right PIN of someone without the permission; REFUSED: anything else. */
+    public enum Outcome { OK, DENIED, REFUSED }
 
     /** Internal refusal reasons. Names are stable: flows may put them into event details. */
     public enum Reason {
@@ -45,11 +46,20 @@ public record PinLoginResult(Outcome outcome, UserModel user, String reason) {
         return new PinLoginResult(Outcome.OK, user, null);
     }
 
+    /** The right PIN, of a person who lacks the attempt's permission (KlickTrack: "access denied"). */
+    public static PinLoginResult denied(UserModel user) {
+        return new PinLoginResult(Outcome.DENIED, user, null);
+    }
+
     public static PinLoginResult refused(Reason reason) {
         return new PinLoginResult(Outcome.REFUSED, null, reason.name());
     }
 
     public boolean isOk() {
         return outcome == Outcome.OK;
+    }
+
+    public boolean isDenied() {
+        return outcome == Outcome.DENIED;
     }
 }

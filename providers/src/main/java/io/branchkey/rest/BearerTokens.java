@@ -14,9 +14,14 @@ public final class BearerTokens {
     private BearerTokens() {
     }
 
-    /** The token's user and session: 401 with a JSON body unless it is a valid access token of an enabled user here. */
+    /**
+     * The token's user and session: 401 with a JSON body unless it is a valid access token of an enabled user here,
+     * in the canonical compact form ({@link CompactJws}).
+     */
     public static AuthenticationManager.AuthResult authenticate(KeycloakSession session, RealmModel realm) {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        String token = AppAuthManager.extractAuthorizationHeaderToken(session.getContext().getRequestHeaders());
+        AuthenticationManager.AuthResult auth = token == null || !CompactJws.isCanonical(token) ? null
+                : new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).setTokenString(token).authenticate();
         if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
             throw new ErrorResponseException(Response.status(Response.Status.UNAUTHORIZED)
                     .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"")

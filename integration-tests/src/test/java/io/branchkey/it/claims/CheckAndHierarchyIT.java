@@ -66,6 +66,18 @@ class CheckAndHierarchyIT {
                 .expect(200).json().get("allowed").asBoolean()).isTrue();
     }
 
+    /** A signature with characters appended is not the signature: some decoders would ignore the rest. */
+    @Test
+    void aTokenWithATamperedSignatureIsUnauthorized() {
+        String token = demo.login("gw-den-cashier1", "branchkey_scope", "location:GW-DEN-001").accessToken();
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]))).contains("ES256");
+        String query = "check?permission=register.access&node=" + demo.node("GW-DEN-001");
+        checker(token).get(query).expect(200);
+        for (String tampered : List.of(token + "A", token + "AA", token + "AAAA", token + "=")) {
+            assertThat(checker(tampered).get(query).status()).as("%s…", tampered.substring(tampered.length() - 6)).isEqualTo(401);
+        }
+    }
+
     @Test
     void onlyACallerWithTheCheckerRoleChecksForOthers() {
         String cashier1 = keycloak.realm(DemoRealm.NAME).users().searchByUsername("gw-den-cashier1", true).get(0).getId();

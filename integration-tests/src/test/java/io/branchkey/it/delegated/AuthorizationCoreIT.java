@@ -389,8 +389,11 @@ class AuthorizationCoreIT {
         JsonNode error = assertError(refused, 403, "forbidden");
         assertThat(error.get("message").asText()).contains(ManagementScope.NAME);
         // the same user with a management token
-        BranchkeyApi.delegated(urls, realm.getName(), BranchkeyApi.managementToken(urls, realm.getName(),
-                w.adminA.username(), DelegatedWorld.PASSWORD)).get("nodes/" + w.accountA).expect(200);
+        String management = BranchkeyApi.managementToken(urls, realm.getName(), w.adminA.username(), DelegatedWorld.PASSWORD);
+        BranchkeyApi.delegated(urls, realm.getName(), management).get("nodes/" + w.accountA).expect(200);
+        // and not once its signature has characters appended
+        assertThat(BranchkeyApi.delegated(urls, realm.getName(), management + "AAAA").get("nodes/" + w.accountA).status())
+                .isEqualTo(401);
     }
 
     // ---- found in review of the core

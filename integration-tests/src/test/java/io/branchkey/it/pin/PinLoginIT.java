@@ -186,6 +186,22 @@ class PinLoginIT {
         w.pinLogin(device, w.shiftLead.id(), w.shiftLead.pin()).expectOk();
     }
 
+    /** The right PIN of someone who may not log in opens nothing, and so resets nothing a guesser could use. */
+    @Test
+    void aRightPinWithoutThePermissionLeavesTheDevicesFailuresAsTheyWere() {
+        TestDevice device = w.device(w.store, "register");
+        for (int i = 0; i < 4; i++) {
+            assertRefused(w.pinLogin(device, w.shiftLead.id(), "000000"));
+        }
+        OidcTokens.TokenResponse denied = w.pinLogin(device, w.fulfillment.id(), w.fulfillment.pin());
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(w.admin.get("devices/" + device.id() + "/pin-lockout").expect(200).json().get("consecutiveFailures")
+                .asInt()).isEqualTo(4);
+        // one more wrong PIN and the device waits, as it would have without the denied login in between
+        assertRefused(w.pinLogin(device, w.shiftLead.id(), "000000"));
+        assertThat(w.admin.get("devices/" + device.id() + "/pin-lockout").expect(200).json().hasNonNull("retryAt")).isTrue();
+    }
+
     @Test
     void pinLoginsAndFailuresAreEventsWithDeviceAndLocation() {
         w.pinLogin(w.register, w.shiftLead.id(), w.shiftLead.pin()).expectOk();

@@ -35,7 +35,8 @@ public final class ApprovalVerifier {
      */
     public Approval consume(String approval) {
         Approval verified = verify(approval);
-        if (!replays.firstUse(verified.id(), verified.expiresAt())) {
+        // Kept for as long as the approval is accepted: its expiry plus the verifier's clock skew.
+        if (!replays.firstUse(verified.id(), verified.expiresAt().plus(verifier.clockSkew()))) {
             throw new ApprovalRejectedException(ApprovalRejectedException.Reason.REPLAYED, "the approval was used before", null);
         }
         return verified;

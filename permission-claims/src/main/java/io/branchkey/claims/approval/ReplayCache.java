@@ -12,7 +12,8 @@ public interface ReplayCache {
      * Records the id, atomically.
      *
      * @param id        the approval's jti, not null
-     * @param expiresAt when the approval expires; it may be forgotten after that
+     * @param expiresAt until when the approval can still be accepted: its expiry plus the verifier's clock skew. The
+     *                  id must be kept at least until then, and may be forgotten after
      * @return true the first time the id is seen, false for every later time
      */
     boolean firstUse(String id, Instant expiresAt);

@@ -84,6 +84,11 @@ public final class TokenVerifier {
      * @throws io.branchkey.claims.BranchkeyUnavailableException when the realm's keys could not be fetched (nothing
      *         was decided)
      */
+    /** How far past {@code exp} (and before {@code nbf} / {@code iat}) a token is still accepted. */
+    public Duration clockSkew() {
+        return Duration.ofMillis(skewMillis);
+    }
+
     public VerifiedToken verify(String token) {
         if (token == null || token.isEmpty()) {
             throw new TokenRejectedException(Reason.MALFORMED, "no token");

@@ -88,7 +88,10 @@ final class JpaPinProvider implements PinProvider {
             return PinLoginResult.refused(verdict.reason());
         }
         UserModel user = session.users().getUserById(realm, verdict.userId());
-        return user == null ? PinLoginResult.refused(PinLoginResult.Reason.NOT_MEMBER) : PinLoginResult.ok(user);
+        if (user == null) {
+            return PinLoginResult.refused(PinLoginResult.Reason.NOT_MEMBER);
+        }
+        return verdict.denied() ? PinLoginResult.denied(user) : PinLoginResult.ok(user);
     }
 
     @Override

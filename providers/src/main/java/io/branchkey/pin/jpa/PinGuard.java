@@ -1,5 +1,7 @@
 package io.branchkey.pin.jpa;
 
+import io.branchkey.access.AccessProvider;
+
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -31,14 +33,18 @@ import org.keycloak.models.UserModel;
 final class PinGuard {
 
     /** The outcome: a refusal reason, or null with the signed-in user's id. */
-    record Verdict(Reason reason, String userId) {
+    record Verdict(Reason reason, String userId, boolean denied) {
 
         static Verdict ok(String userId) {
-            return new Verdict(null, userId);
+            return new Verdict(null, userId, false);
+        }
+
+        static Verdict denied(String userId) {
+            return new Verdict(null, userId, true);
         }
 
         static Verdict refused(Reason reason) {
-            return new Verdict(reason, null);
+            return new Verdict(reason, null, false);
         }
     }
 
@@ -113,6 +119,12 @@ final class PinGuard {
                 LOG.debugf("PIN of user %s was set with another pepper and can no longer match", candidate.user().getId());
             }
             return refused(Reason.WRONG_PIN, attempt, location, device, row, now);
+        }
+        // The right PIN of someone who may not use it here opens nothing, and so clears no counter either: otherwise a
+        // guesser with a colleague's PIN could keep the device below its lock threshold.
+        if (attempt.permission() != null && !session.getProvider(AccessProvider.class)
+                .hasPermission(realm, candidate.user().getId(), node.getId(), attempt.permission())) {
+            return Verdict.denied(candidate.user().getId());
         }
         device.setCounter(PinLockoutRules.DeviceCounter.CLEAR);
         row.setCounter(PinLockoutRules.CredentialCounter.CLEAR);

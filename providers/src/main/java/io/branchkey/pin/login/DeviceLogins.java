@@ -1,6 +1,5 @@
 package io.branchkey.pin.login;
 
-import io.branchkey.access.AccessProvider;
 import io.branchkey.device.DeviceModel;
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.DeviceType;
@@ -8,7 +7,6 @@ import io.branchkey.pin.PinLoginResult;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * The rules both ways into a register share: which permission the device's type demands of the person, and how
@@ -29,13 +27,6 @@ public final class DeviceLogins {
         DeviceType type = session.getProvider(DeviceProvider.class).type(realm, device.type());
         // A type removed since the device enrolled: nobody may log in until an admin fixes it.
         return type == null ? null : type.loginPermission();
-    }
-
-    /** Whether the user may log in at the device: KlickTrack's Fulfillment "Can NOT access register". */
-    public static boolean mayLogIn(KeycloakSession session, RealmModel realm, UserModel user, DeviceModel device) {
-        String permission = loginPermission(session, realm, device);
-        return permission != null && session.getProvider(AccessProvider.class)
-                .hasPermission(realm, user.getId(), device.locationId(), permission);
     }
 
     /** Adds the device and location to an event. */

@@ -43,19 +43,24 @@ public final class PinGrantType extends DeviceBoundGrantType {
                     Response.Status.BAD_REQUEST);
         }
         String picked = userId == null || userId.isBlank() ? null : userId;
-        PinLoginResult result = session.getProvider(PinProvider.class).attempt(realm,
-                new PinAttempt(device.locationId(), device.id(), picked, pin));
+        String permission = DeviceLogins.loginPermission(session, realm, device);
+        PinLoginResult result = permission == null ? null : session.getProvider(PinProvider.class).attempt(realm,
+                new PinAttempt(device.locationId(), device.id(), picked, pin, permission));
+        if (result == null || result.isDenied()) {
+            if (result != null) {
+                event.user(result.user());
+            }
+            event.error(DeviceLogins.ACCESS_DENIED);
+            throw new CorsErrorResponseException(cors, DeviceLogins.ACCESS_DENIED, permission == null
+                    ? "access denied: nobody may log in at this " + device.type() + " until an admin fixes its type"
+                    : "access denied: you need " + permission + " here to log in at this " + device.type(),
+                    Response.Status.FORBIDDEN);
+        }
         if (!result.isOk()) {
             DeviceLogins.refused(event, result, picked);
             throw new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT, REFUSED, Response.Status.BAD_REQUEST);
         }
         event.user(result.user());
-        if (!DeviceLogins.mayLogIn(session, realm, result.user(), device)) {
-            event.error(DeviceLogins.ACCESS_DENIED);
-            throw new CorsErrorResponseException(cors, DeviceLogins.ACCESS_DENIED, "access denied: you need "
-                    + DeviceLogins.loginPermission(session, realm, device) + " here to log in at this "
-                    + device.type(), Response.Status.FORBIDDEN);
-        }
         return issueTokens(result.user(), device, DeviceBoundGrantType.PIN_METHOD, true);
     }
 

@@ -57,8 +57,19 @@ final class PinPadAuthenticator implements Authenticator {
             context.challenge(form(context, device, pinOnly ? "branchkeyPinMissingOnPad" : "branchkeyPickTile", userId));
             return;
         }
-        PinLoginResult result = context.getSession().getProvider(PinProvider.class).attempt(context.getRealm(),
-                new PinAttempt(device.locationId(), device.id(), pinOnly ? null : userId, pin));
+        String permission = DeviceLogins.loginPermission(context.getSession(), context.getRealm(), device);
+        PinLoginResult result = permission == null ? null : context.getSession().getProvider(PinProvider.class)
+                .attempt(context.getRealm(), new PinAttempt(device.locationId(), device.id(), pinOnly ? null : userId, pin,
+                        permission));
+        if (result == null || result.isDenied()) {
+            if (result != null) {
+                context.getEvent().user(result.user());
+            }
+            context.getEvent().error(DeviceLogins.ACCESS_DENIED);
+            context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED,
+                    form(context, device, "branchkeyRegisterAccessDenied", null));
+            return;
+        }
         if (!result.isOk()) {
             DeviceLogins.refused(context.getEvent(), result, pinOnly ? null : userId);
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
@@ -67,12 +78,6 @@ final class PinPadAuthenticator implements Authenticator {
         }
         UserModel user = result.user();
         context.getEvent().user(user);
-        if (!DeviceLogins.mayLogIn(context.getSession(), context.getRealm(), user, device)) {
-            context.getEvent().error(DeviceLogins.ACCESS_DENIED);
-            context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED,
-                    form(context, device, "branchkeyRegisterAccessDenied", null));
-            return;
-        }
         context.getAuthenticationSession().setClientNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE,
                 DeviceBoundGrantType.PIN_METHOD);
         // On the session too: whatever client later rides on it, it began with a PIN at a register.
