@@ -40,9 +40,24 @@ public interface DeviceProvider extends Provider {
 
     DeviceModel rename(RealmModel realm, String id, String name);
 
+    /**
+     * Enables or disables the device. Disabling ends, at once, every user session begun at the device (with their
+     * refresh tokens), whoever they belong to.
+     */
     DeviceModel setStatus(RealmModel realm, String id, DeviceStatus status);
 
-    /** Deletes the device and the user that represents it. Returns false if the realm has no such device. */
+    /**
+     * Records that a user session was begun at the device, so that disabling or deleting the device ends it. Waits
+     * for a concurrent status change to commit, so a login racing a disable cannot outlive it.
+     *
+     * @throws DeviceProofException when the device is no longer active
+     */
+    void bindSession(RealmModel realm, String deviceId, String userSessionId);
+
+    /**
+     * Deletes the device and the user that represents it, and ends every user session begun at it. Returns false
+     * if the realm has no such device.
+     */
     boolean delete(RealmModel realm, String id);
 
     /** The realm's device types (the shipped ones are created on first use). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.branchkey.device.grant.DeviceBoundGrantType;
+import io.branchkey.device.grant.LoginLevels;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -25,8 +26,8 @@ public final class LoginMethodAcrMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "branchkey-acr-mapper";
-    public static final String PIN_ACR = "urn:branchkey:acr:pin";
-    public static final String DEVICE_ACR = "urn:branchkey:acr:device";
+    public static final String PIN_ACR = LoginLevels.PIN_ACR;
+    public static final String DEVICE_ACR = LoginLevels.DEVICE_ACR;
 
     private static final List<ProviderConfigProperty> CONFIG;
 
@@ -74,11 +75,9 @@ public final class LoginMethodAcrMapper extends AbstractOIDCProtocolMapper
         if (clientSessionCtx == null) {
             return;
         }
-        String method = clientSessionCtx.getClientSession().getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE);
-        if (DeviceBoundGrantType.PIN_METHOD.equals(method)) {
-            token.setAcr(PIN_ACR);
-        } else if (DeviceBoundGrantType.DEVICE_METHOD.equals(method)) {
-            token.setAcr(DEVICE_ACR);
+        String acr = LoginLevels.acrOf(clientSessionCtx.getClientSession().getNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE));
+        if (acr != null) {
+            token.setAcr(acr);
         }
     }
 }

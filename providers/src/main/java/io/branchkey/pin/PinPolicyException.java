@@ -18,8 +18,10 @@ public final class PinPolicyException extends BranchkeyException {
         BLOCKED,
         /** another member of a PIN-only location has it */
         NOT_UNIQUE,
-        /** the realm does not let users choose their own PIN, or the user cannot have one */
+        /** the realm does not let users choose their own PIN, the user is at a PIN-only location, or cannot have one */
         NOT_ALLOWED,
+        /** too many set-PIN attempts by this user lately */
+        TOO_MANY_ATTEMPTS,
         /** a policy value out of range */
         INVALID
     }

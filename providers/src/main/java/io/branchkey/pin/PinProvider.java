@@ -36,10 +36,17 @@ public interface PinProvider extends Provider {
     String generate(RealmModel realm, UserModel user, Integer length);
 
     /**
-     * Sets a PIN the user chose.
+     * Whether the user may choose their PIN: the realm lets users choose, and the user is a member of no PIN-only
+     * location. There PINs are generated, so that no answer to a chosen PIN can tell that a colleague has it.
+     */
+    boolean mayChoose(RealmModel realm, UserModel user);
+
+    /**
+     * Sets a PIN the user chose. Each user has {@value SetPinAttempts#PER_HOUR} attempts an hour, whatever
+     * their outcome.
      *
-     * @throws PinPolicyException if the realm does not let users choose, or the PIN breaks the policy, is
-     *                            blocked, or is another member's PIN at one of the user's PIN-only locations
+     * @throws PinPolicyException NOT_ALLOWED unless {@link #mayChoose}; TOO_MANY_ATTEMPTS; FORMAT, LENGTH or
+     *                            BLOCKED for a PIN that breaks the policy
      */
     void setChosen(RealmModel realm, UserModel user, String pin);
 

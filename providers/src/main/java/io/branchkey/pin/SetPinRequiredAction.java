@@ -36,7 +36,7 @@ final class SetPinRequiredAction implements RequiredActionProvider {
     public void requiredActionChallenge(RequiredActionContext context) {
         PinProvider pins = context.getSession().getProvider(PinProvider.class);
         PinPolicy policy = pins.policy(context.getRealm());
-        if (policy.usersMayChoose()) {
+        if (pins.mayChoose(context.getRealm(), context.getUser())) {
             context.challenge(chooseForm(context, policy).createForm(TEMPLATE));
             return;
         }
@@ -49,7 +49,7 @@ final class SetPinRequiredAction implements RequiredActionProvider {
     public void processAction(RequiredActionContext context) {
         PinProvider pins = context.getSession().getProvider(PinProvider.class);
         PinPolicy policy = pins.policy(context.getRealm());
-        if (!policy.usersMayChoose()) {
+        if (!pins.mayChoose(context.getRealm(), context.getUser())) {
             // The PIN was generated and shown with the challenge; continuing means it was noted.
             if (pins.isConfigured(context.getRealm(), context.getUser())) {
                 succeed(context);
@@ -100,6 +100,7 @@ final class SetPinRequiredAction implements RequiredActionProvider {
             case LENGTH -> "branchkeyPinLength";
             case BLOCKED -> "branchkeyPinTooEasy";
             case NOT_UNIQUE -> "branchkeyPinChooseAnother";
+            case TOO_MANY_ATTEMPTS -> "branchkeyPinTooManyAttempts";
             case NOT_ALLOWED, INVALID -> "branchkeyPinNotAllowed";
         };
     }

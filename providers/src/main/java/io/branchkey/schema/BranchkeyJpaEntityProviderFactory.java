@@ -10,6 +10,7 @@ import io.branchkey.audit.jpa.AuditEntity;
 import io.branchkey.device.jpa.DeviceEntity;
 import io.branchkey.device.jpa.DeviceNonceEntity;
 import io.branchkey.device.jpa.DeviceTypeEntity;
+import io.branchkey.device.jpa.DeviceSessionEntity;
 import io.branchkey.device.jpa.EnrollmentEntity;
 import io.branchkey.override.jpa.OverrideRuleEntity;
 import io.branchkey.override.jpa.RedemptionEntity;
@@ -52,6 +53,7 @@ public final class BranchkeyJpaEntityProviderFactory implements JpaEntityProvide
             EnrollmentEntity.class,
             DeviceNonceEntity.class,
             DeviceTypeEntity.class,
+            DeviceSessionEntity.class,
             OverrideRuleEntity.class,
             RedemptionEntity.class,
             PinCredentialEntity.class,

@@ -97,7 +97,7 @@ class DemoRealmIT {
     @Test
     void theRegisterAppSignsInThroughThePinPadFlowAndOtherClientsKeepTheUsualLogin() throws Exception {
         var realm = admin.realm(DemoRealm.NAME);
-        assertThat(realm.toRepresentation().getBrowserFlow()).isEqualTo("browser");
+        assertThat(realm.toRepresentation().getBrowserFlow()).isEqualTo("branchkey browser");
         var register = realm.clients().findByClientId("register-app").get(0);
         String flowId = register.getAuthenticationFlowBindingOverrides().get("browser");
         var flow = realm.flows().getFlow(flowId);
@@ -121,6 +121,33 @@ class DemoRealmIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(backofficePage.statusCode()).isEqualTo(200);
         assertThat(backofficePage.body()).contains("name=\"password\"");
+    }
+
+    /** docs/pin.md, register sessions: a PIN pad's session never satisfies any other browser client. */
+    @Test
+    void everyBrowserClientButTheRegisterAsksForThePasswordsLevel() {
+        var realm = admin.realm(DemoRealm.NAME);
+        var rep = realm.toRepresentation();
+        assertThat(rep.getAttributes()).containsEntry("acr.loa.map",
+                "{\"urn:branchkey:acr:pin\":1,\"urn:branchkey:acr:device\":1,\"urn:branchkey:acr:password\":2}");
+        var browserClients = realm.clients().findAll().stream()
+                .filter(c -> Boolean.TRUE.equals(c.isStandardFlowEnabled()) && !Boolean.TRUE.equals(c.isBearerOnly()))
+                .toList();
+        assertThat(browserClients).extracting(c -> c.getClientId()).contains("account-console",
+                "security-admin-console", "branchkey-admin-ui", "backoffice-app", "register-app");
+        for (var client : browserClients) {
+            String minimum = client.getAttributes().get("minimum.acr.value");
+            if ("register-app".equals(client.getClientId())) {
+                assertThat(minimum).isNull();
+                assertThat(client.isFullScopeAllowed()).as("a register client has no full scope").isFalse();
+            } else {
+                assertThat(minimum).as(client.getClientId()).isEqualTo("urn:branchkey:acr:password");
+            }
+        }
+        // the browser flow records level 2 after the password
+        assertThat(realm.flows().getExecutions(rep.getBrowserFlow()))
+                .extracting(e -> e.getProviderId() + " " + e.getRequirement())
+                .contains("conditional-level-of-authentication REQUIRED", "auth-username-password-form REQUIRED");
     }
 
     @Test

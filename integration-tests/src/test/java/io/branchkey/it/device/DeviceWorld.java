@@ -111,6 +111,7 @@ final class DeviceWorld {
             return realm.name("bk-devices")
                     .passwordPolicy("hashAlgorithm(pbkdf2-sha256) and hashIterations(1)")
                     .clients(ClientBuilder.create().clientId(DEVICE_APP).publicClient().directAccessGrantsEnabled()
+                                    .fullScopeEnabled(false)
                                     .attribute("branchkey.device-grants", "true"),
                             ClientBuilder.create().clientId(PLAIN_APP).publicClient().directAccessGrantsEnabled());
         }

@@ -115,6 +115,32 @@ class PinLoginIT {
     }
 
     @Test
+    void disablingOrDeletingADeviceEndsEverySessionBegunAtIt() {
+        TestDevice spare = w.device(w.store, "register");
+        OidcTokens.TokenResponse cashier = w.pinLogin(spare, w.cashier.id(), w.cashier.pin()).expectOk();
+        OidcTokens.TokenResponse offline = w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id",
+                RegisterShop.REGISTER_CLIENT, "device_assertion", spare.assertion(w.issuer), "pin", w.shiftLead.pin(),
+                "user_id", w.shiftLead.id(), "scope", "openid offline_access").expectOk();
+        assertThat(offline.claims().has("sid")).isTrue();
+        OidcTokens.TokenResponse elsewhere = w.pinLogin(w.register, w.cashier.id(), w.cashier.pin()).expectOk();
+        w.tokens.refresh(RegisterShop.REGISTER_CLIENT, cashier.refreshToken()).expectOk();
+        w.tokens.refresh(RegisterShop.REGISTER_CLIENT, offline.refreshToken()).expectOk();
+
+        w.admin.post("devices/" + spare.id() + "/disable", null).expect(200);
+        assertRefused(w.tokens.refresh(RegisterShop.REGISTER_CLIENT, cashier.refreshToken()));
+        assertRefused(w.tokens.refresh(RegisterShop.REGISTER_CLIENT, offline.refreshToken()));
+        w.tokens.refresh(RegisterShop.REGISTER_CLIENT, elsewhere.refreshToken()).expectOk();
+        // enabling the device again does not bring its sessions back
+        w.admin.post("devices/" + spare.id() + "/enable", null).expect(200);
+        assertRefused(w.tokens.refresh(RegisterShop.REGISTER_CLIENT, cashier.refreshToken()));
+
+        OidcTokens.TokenResponse again = w.pinLogin(spare, w.cashier.id(), w.cashier.pin()).expectOk();
+        w.admin.delete("devices/" + spare.id()).expect(204);
+        assertRefused(w.tokens.refresh(RegisterShop.REGISTER_CLIENT, again.refreshToken()));
+        w.tokens.refresh(RegisterShop.REGISTER_CLIENT, elsewhere.refreshToken()).expectOk();
+    }
+
+    @Test
     void aPinOnlyLocationFindsThePersonByTheirPin() {
         String store = new io.branchkey.it.support.Tree(w.admin).location(w.account, "PIN-only Store");
         w.admin.put("nodes/" + store + "/pin-settings", Map.of("mode", "PIN_ONLY")).expect(200);
@@ -218,6 +244,33 @@ class PinLoginIT {
 
     private List<EventRepresentation> events() {
         return realm.admin().getEvents(null, null, null, null, null, null, 0, 1000);
+    }
+
+    /**
+     * A PIN token carries no role of Keycloak's own clients, so Keycloak's account API refuses it (a PIN seen over a
+     * shoulder must not change an e-mail address); a client with full scope allowed gets no PIN token at all.
+     */
+    @Test
+    void aPinTokenOpensNeitherTheAccountApiNorAFullScopeClient() throws Exception {
+        OidcTokens.TokenResponse pin = w.pinLogin(w.register, w.cashier.id(), w.cashier.pin()).expectOk();
+        java.net.http.HttpResponse<String> account = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(w.issuer + "/account/"))
+                        .header("Accept", "application/json").header("Authorization", "Bearer " + pin.accessToken()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(account.statusCode()).as("%s", account.body()).isEqualTo(401);
+
+        org.keycloak.representations.idm.ClientRepresentation fullScope = new org.keycloak.representations.idm.ClientRepresentation();
+        fullScope.setClientId("full-scope-register-" + io.branchkey.it.support.Tree.uniqueCode("c"));
+        fullScope.setPublicClient(true);
+        fullScope.setFullScopeAllowed(true);
+        fullScope.setAttributes(Map.of("branchkey.device-grants", "true"));
+        realm.admin().clients().create(fullScope).close();
+        OidcTokens.TokenResponse refused = w.tokens.grant("grant_type", RegisterShop.PIN_GRANT, "client_id",
+                fullScope.getClientId(), "device_assertion", w.register.assertion(w.issuer), "pin", w.cashier.pin(),
+                "user_id", w.cashier.id());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("error").asText()).isEqualTo("unauthorized_client");
+        assertThat(refused.body().get("error_description").asText()).contains("full scope");
     }
 
     /** A PIN opens the register, never the administration, even for a token that carries the management audience. */

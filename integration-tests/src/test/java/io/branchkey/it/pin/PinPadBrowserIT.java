@@ -17,6 +17,7 @@ import io.branchkey.it.support.AccessApi;
 import io.branchkey.it.support.BranchkeyServerConfig;
 import io.branchkey.it.support.Chromium;
 import io.branchkey.it.support.OidcTokens;
+import io.branchkey.it.support.RegisterSessions;
 import io.branchkey.it.support.RegisterShop;
 import io.branchkey.it.support.TestDevice;
 import io.branchkey.it.support.Tree;
@@ -82,6 +83,7 @@ class PinPadBrowserIT {
         if (world == null) {
             world = RegisterShop.of(null, realm, keycloak, urls);
             bindRegisterFlow();
+            RegisterSessions.requirePasswordLevel(realm.admin(), "account-console");
         }
         w = world;
         w.admin.post("devices/" + w.register.id() + "/unlock", null).expect(200);
@@ -276,6 +278,72 @@ class PinPadBrowserIT {
         tap(pin);
         enter();
         assertThat(codeExchange(pkce).claims().get("sub").asText()).isEqualTo(cashier.id());
+    }
+
+    @Test
+    void aDeviceDisabledMidLoginStopsThePinPadAndEndsTheSessionsBegunAtIt() {
+        TestDevice spare = w.device(w.store, "register");
+        Pkce first = openPinPad(spare.assertion(w.issuer));
+        pickTile("Casey C.");
+        tap(w.cashier.pin());
+        enter();
+        OidcTokens.TokenResponse signedIn = codeExchange(first);
+        w.tokens.refresh(RegisterShop.REGISTER_CLIENT, signedIn.refreshToken()).expectOk();
+
+        forgetSessions();
+        openPinPad(spare.assertion(w.issuer));
+        pickTile("Sam L.");
+        tap(w.shiftLead.pin());
+        w.admin.post("devices/" + spare.id() + "/disable", null).expect(200);
+        enter();
+        expectMessage("This device is not registered");
+        assertThat(browser.driver().getCurrentUrl()).doesNotStartWith(REDIRECT);
+        OidcTokens.TokenResponse refreshed = w.tokens.refresh(RegisterShop.REGISTER_CLIENT, signedIn.refreshToken());
+        assertThat(refreshed.status()).as("the first login's session ended with the device").isEqualTo(400);
+        assertThat(refreshed.body().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    /** The PIN pad's session is a register session: the account console, in the same browser, wants the password. */
+    @Test
+    void afterAPinLoginTheAccountConsoleAsksForThePassword() {
+        Pkce pkce = openPinPad(w.register.assertion(w.issuer));
+        pickTile("Casey C.");
+        tap(w.cashier.pin());
+        enter();
+        codeExchange(pkce);
+
+        browser.open(w.issuer + "/account");
+        browser.waitFor(By.id("password"));
+        assertThat(browser.driver().getCurrentUrl()).contains("/protocol/openid-connect/auth");
+        assertThat(browser.pageText()).doesNotContain("Personal info");
+        browser.type(By.id("password"), RegisterShop.PASSWORD);
+        browser.click(By.id("kc-login"));
+        expectMessage("Personal info");
+    }
+
+    @Test
+    void aPinNeverAuthorisesAnAccountChange() {
+        Pkce pkce = Pkce.create();
+        browser.open(w.issuer + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                + "&client_id=" + RegisterShop.REGISTER_CLIENT + "&redirect_uri=" + encode(REDIRECT)
+                + "&code_challenge_method=S256&code_challenge=" + pkce.challenge() + "&kc_action=UPDATE_PASSWORD"
+                + "&branchkey_device_assertion=" + encode(w.register.assertion(w.issuer)));
+        expectMessage("Account settings cannot be changed at a register");
+        assertThat(browser.driver().findElements(By.id("kc-branchkey-pin-pad"))).isEmpty();
+
+        // nor does it let Keycloak run the person's pending account actions (a new password, a new e-mail address)
+        RegisterShop.Person pending = w.person("Rita", "Required", "KlickTrack Cashier");
+        var user = realm.admin().users().get(pending.id());
+        var rep = user.toRepresentation();
+        rep.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        user.update(rep);
+        forgetSessions();
+        openPinPad(w.register.assertion(w.issuer));
+        pickTile("Rita R.");
+        tap(pending.pin());
+        enter();
+        expectMessage("Your account needs attention first");
+        assertThat(browser.driver().getCurrentUrl()).doesNotStartWith(REDIRECT);
     }
 
     @Test

@@ -35,7 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The set-PIN required action in a browser (headless Chromium where chromedriver is installed, else HtmlUnit): the form, its errors, a chosen PIN, a generated
- * PIN shown once when users may not choose, and PIN-only locations keeping PINs unique (docs/pin.md).
+ * PIN shown once when users may not choose or are at a PIN-only location, PIN-only locations keeping PINs
+ * unique, and a per-user budget of attempts (docs/pin.md).
  */
 @KeycloakIntegrationTest(config = BranchkeyServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -213,22 +214,45 @@ class SetPinRequiredActionIT {
         realm.admin().users().get(first.id()).removeCredential(credential.getId());
         w.admin.put("nodes/" + store + "/pin-settings", Map.of("mode", "PIN_ONLY")).expect(200);
 
-        // a member of a PIN-only location cannot choose a colleague's PIN there: a neutral refusal
+        // a member of a PIN-only location does not choose: the PIN is generated and shown once, so no answer to a
+        // tried PIN can tell that a colleague has it
         Person third = needingAPin("third", store);
         loginAs(third);
-        submitPin(PIN_P, PIN_P);
-        assertThat(driver.findElement(By.id("input-error-pin")).getText()).contains("cannot be used");
-        assertThat(pageText()).doesNotContain(second.username());
-        submitPin(PIN_Q, PIN_Q);
+        assertThat(onSetPinForm()).as(pageText()).isTrue();
+        assertThat(driver.driver().findElements(By.id("pin"))).as("no PIN to choose").isEmpty();
+        String shown = driver.findElement(By.id("bk-generated-pin")).getText().trim();
+        w.pinsSeen.add(shown);
+        assertThat(shown).matches("[0-9]{6}").isNotEqualTo(PIN_P);
+        WebElement noted = driver.findElement(By.id("kc-submit"));
+        noted.click();
+        afterNavigationFrom(noted);
         assertThat(onSetPinForm()).as(pageText()).isFalse();
 
         // nor can somebody join it with a PIN a member has
         Person outsider = needingAPin("outsider", w.storeA2);
-        choose(outsider, PIN_Q);
+        choose(outsider, shown);
         assertFieldError(w.admin.put("nodes/" + store + "/users/" + outsider.id(), null), 409, "conflict", "userId");
         assertThat(w.admin.get("users/" + outsider.id() + "/tenancy").expect(200).body()).doesNotContain(store);
         // the first member, left without a PIN, gets a generated one that no member there has
         w.generate(first);
+    }
+
+    @Test
+    @Order(4)
+    void setPinAttemptsAreLimitedPerUser() throws InterruptedException {
+        long intoTheHour = System.currentTimeMillis() / 1000 % 3600;
+        if (intoTheHour > 3540) { // the budget is per clock hour: do not straddle two
+            Thread.sleep((3601 - intoTheHour) * 1000);
+        }
+        Person person = needingAPin("hasty", w.storeA1);
+        loginAs(person);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            submitPin("123456", "123456");
+            assertThat(driver.findElement(By.id("input-error-pin")).getText()).contains("too easy to guess");
+        }
+        submitPin(PIN_P, PIN_P);
+        assertThat(driver.findElement(By.id("input-error-pin")).getText()).contains("Too many attempts");
+        assertThat(w.status(person).get("configured").asBoolean()).isFalse();
     }
 
     @Test

@@ -122,6 +122,7 @@ public final class RegisterShop {
                     .passwordPolicy("hashAlgorithm(pbkdf2-sha256) and hashIterations(1)")
                     .eventsEnabled(true)
                     .clients(ClientBuilder.create().clientId(REGISTER_CLIENT).publicClient().directAccessGrantsEnabled()
+                            .fullScopeEnabled(false)
                             .redirectUris("http://localhost/*", "http://127.0.0.1/*")
                             .attribute("branchkey.device-grants", "true")
                             .attribute("pkce.code.challenge.method", "S256")

@@ -60,16 +60,36 @@ public abstract class DeviceBoundGrantType extends OAuth2GrantTypeBase {
             throw new CorsErrorResponseException(cors, OAuthErrorException.UNAUTHORIZED_CLIENT,
                     "this client may not use device grants", Response.Status.BAD_REQUEST);
         }
+        String refusal = RegisterClients.refusal(client);
+        if (refusal != null) {
+            event.detail(Details.REASON, refusal);
+            event.error(Errors.NOT_ALLOWED);
+            throw new CorsErrorResponseException(cors, OAuthErrorException.UNAUTHORIZED_CLIENT, refusal,
+                    Response.Status.BAD_REQUEST);
+        }
         try {
             DeviceModel device = session.getProvider(DeviceProvider.class).verifyAssertion(realm,
                     formParams.getFirst(ASSERTION_PARAM), DeviceEndpoint.issuer(session, realm));
             event.detail("device_id", device.id()).detail("location_id", device.locationId());
             return device;
         } catch (DeviceProofException e) {
-            event.detail(Details.REASON, "device proof: " + e.getReason());
-            event.error("invalid_device_proof");
-            throw new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT,
-                    "a valid, unused device assertion of an active device is required", Response.Status.BAD_REQUEST);
+            throw refusedProof(e);
+        }
+    }
+
+    private CorsErrorResponseException refusedProof(DeviceProofException e) {
+        event.detail(Details.REASON, "device proof: " + e.getReason());
+        event.error("invalid_device_proof");
+        return new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT,
+                "a valid, unused device assertion of an active device is required", Response.Status.BAD_REQUEST);
+    }
+
+    /** Records the session-to-be at the device, which ends it when disabled or deleted; refuses a device disabled meanwhile. */
+    private void bindToDevice(DeviceModel device, String userSessionId) {
+        try {
+            session.getProvider(DeviceProvider.class).bindSession(realm, device.id(), userSessionId);
+        } catch (DeviceProofException e) {
+            throw refusedProof(e);
         }
     }
 
@@ -85,6 +105,10 @@ public abstract class DeviceBoundGrantType extends OAuth2GrantTypeBase {
         ActiveScopeNotes.lockTo(authSession, AccessScope.location(device.locationId()));
         authSession.setClientNote(DEVICE_NOTE, device.id());
         authSession.setClientNote(LOGIN_METHOD_NOTE, loginMethod);
+        LoginLevels.markAuthenticated(authSession, loginMethod);
+        if (persistentSession) { // a transient session ends with this request anyway
+            bindToDevice(device, authSession.getParentSession().getId());
+        }
 
         UserSessionModel userSession = new UserSessionManager(session).createUserSession(
                 authSession.getParentSession().getId(), realm, user, user.getUsername(),

@@ -27,6 +27,7 @@ final class DeviceLifecycleListener implements ProviderEventListener {
         } else if (event instanceof TenantTreeEvents.RealmDataRemoving removing) {
             EntityManager em = em(removing.session());
             String realmId = removing.realm().getId();
+            DeviceSessions.forgetRealm(em, realmId);
             em.createQuery("delete from DeviceNonceEntity n where n.deviceId in"
                     + " (select d.id from DeviceEntity d where d.realmId = :realmId)").setParameter("realmId", realmId).executeUpdate();
             for (String entity : new String[] {"DeviceEntity", "EnrollmentEntity", "DeviceTypeEntity"}) {
@@ -36,6 +37,7 @@ final class DeviceLifecycleListener implements ProviderEventListener {
             EntityManager em = em(removed.getKeycloakSession());
             DeviceEntity device = em.find(DeviceEntity.class, removed.getUser().getId());
             if (device != null && device.getRealmId().equals(removed.getRealm().getId())) {
+                new DeviceSessions(removed.getKeycloakSession(), em).endAll(removed.getRealm(), device.getId());
                 em.createQuery("delete from DeviceNonceEntity n where n.deviceId = :deviceId")
                         .setParameter("deviceId", device.getId()).executeUpdate();
                 em.remove(device);

@@ -24,6 +24,7 @@ import io.branchkey.common.BranchkeyException;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -44,11 +45,13 @@ final class JpaDeviceProvider implements DeviceProvider {
     private final KeycloakSession session;
     private final EntityManager em;
     private final long enrollmentTtlMillis;
+    private final DeviceSessions sessions;
 
     JpaDeviceProvider(KeycloakSession session, EntityManager em, long enrollmentTtlMillis) {
         this.session = session;
         this.em = em;
         this.enrollmentTtlMillis = enrollmentTtlMillis;
+        this.sessions = new DeviceSessions(session, em);
     }
 
     @Override
@@ -172,6 +175,8 @@ final class JpaDeviceProvider implements DeviceProvider {
     @Override
     public DeviceModel setStatus(RealmModel realm, String id, DeviceStatus status) {
         DeviceEntity device = require(realm, id);
+        // Row lock first: a login binding its session to this device waits for this change (bindSession).
+        em.lock(device, LockModeType.PESSIMISTIC_WRITE);
         device.setStatus(status);
         device.setUpdatedAt(System.currentTimeMillis());
         UserModel user = session.users().getUserById(realm, device.getId());
@@ -181,7 +186,23 @@ final class JpaDeviceProvider implements DeviceProvider {
                 session.sessions().removeUserSessions(realm, user);
             }
         }
+        if (status != DeviceStatus.ACTIVE) {
+            sessions.endAll(realm, device.getId());
+        }
         return device.toModel();
+    }
+
+    @Override
+    public void bindSession(RealmModel realm, String deviceId, String userSessionId) {
+        DeviceEntity device = find(realm, deviceId);
+        if (device != null) {
+            em.flush();
+            em.refresh(device, LockModeType.PESSIMISTIC_WRITE);
+        }
+        if (device == null || device.getStatus() != DeviceStatus.ACTIVE) {
+            throw new DeviceProofException(DeviceProofException.Reason.DISABLED, "the device is disabled or gone");
+        }
+        sessions.record(realm, deviceId, userSessionId);
     }
 
     @Override
@@ -194,9 +215,10 @@ final class JpaDeviceProvider implements DeviceProvider {
         return true;
     }
 
-    /** Deletes devices with their nonces and the users that represent them. */
+    /** Deletes devices with their nonces, the sessions begun at them and the users that represent them. */
     void remove(RealmModel realm, List<DeviceEntity> devices) {
         for (DeviceEntity device : devices) {
+            sessions.endAll(realm, device.getId());
             em.createQuery("delete from DeviceNonceEntity n where n.deviceId = :deviceId")
                     .setParameter("deviceId", device.getId()).executeUpdate();
             session.getKeycloakSessionFactory().publish(new DeviceEvents.DeviceRemoving(session, realm, device.getId()));

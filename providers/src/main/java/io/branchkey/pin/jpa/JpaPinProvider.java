@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import io.branchkey.common.RowLock;
 import io.branchkey.pin.Pepper;
 import io.branchkey.pin.PinAttempt;
+import io.branchkey.pin.SetPinAttempts;
 import io.branchkey.pin.PinCredentialModel;
 import io.branchkey.pin.PinCredentialProviderFactory;
 import io.branchkey.pin.PinDeviceStatus;
@@ -184,23 +185,27 @@ final class JpaPinProvider implements PinProvider {
     }
 
     @Override
+    public boolean mayChoose(RealmModel realm, UserModel user) {
+        return policy(realm).usersMayChoose() && queries.pinOnlyLocationsOf(user.getId()).isEmpty();
+    }
+
+    @Override
     public void setChosen(RealmModel realm, UserModel user, String pin) {
         PinPolicy policy = policy(realm);
         if (!policy.usersMayChoose()) {
             throw new PinPolicyException(Problem.NOT_ALLOWED, "pin", "this realm does not let users choose their PIN");
         }
+        if (!SetPinAttempts.take(session, realm, user)) {
+            LOG.infof("realm %s: user %s tried to set a PIN too often; refused", realm.getName(), user.getId());
+            throw new PinPolicyException(Problem.TOO_MANY_ATTEMPTS, "pin", "too many attempts; try again later");
+        }
         policy.checkChosen(pin);
         requireLocalUser(user);
         Pepper pepper = peppers.forRealm(session, realm);
-        List<String> pinOnly = lockForChange(user);
-        String index = pepper.blindIndex(realm.getId(), pin);
-        if (queries.othersWithIndex(realm.getId(), pinOnly, user.getId(), index) > 0) {
-            // Neutral on purpose; logged so that probing for colleagues' PINs shows (docs/pin.md).
-            LOG.infof("realm %s: user %s chose a PIN another member of a PIN-only location has; refused",
-                    realm.getName(), user.getId());
-            throw new PinPolicyException(Problem.NOT_UNIQUE, "pin", "choose another PIN");
+        if (!lockForChange(user).isEmpty()) {
+            throw new PinPolicyException(Problem.NOT_ALLOWED, "pin", "PINs are generated at PIN-only locations");
         }
-        store(realm, user, pin, index, pepper);
+        store(realm, user, pin, pepper.blindIndex(realm.getId(), pin), pepper);
         LOG.infof("realm %s: user %s chose a new PIN", realm.getName(), user.getId());
     }
 

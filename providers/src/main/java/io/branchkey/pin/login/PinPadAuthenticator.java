@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.branchkey.device.DeviceModel;
+import io.branchkey.device.DeviceProofException;
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.grant.DeviceBoundGrantType;
+import io.branchkey.device.grant.LoginLevels;
 import io.branchkey.pin.PinAttempt;
 import io.branchkey.pin.PinLoginMode;
 import io.branchkey.pin.PinLoginResult;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -33,9 +36,16 @@ final class PinPadAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        DeviceModel device = device(context);
+        DeviceModel device = RegisterDeviceAuthenticator.activeDevice(context);
         if (device == null) {
-            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            RegisterDeviceAuthenticator.refuse(context);
+            return;
+        }
+        if (context.getAuthenticationSession().getClientNote(Constants.KC_ACTION) != null) {
+            // kc_action=UPDATE_PASSWORD and the like: a PIN must never be what authorises an account change
+            context.getEvent().detail("reason", "account action at a register").error(DeviceLogins.ACCESS_DENIED);
+            context.failure(AuthenticationFlowError.ACCESS_DENIED, context.form()
+                    .setError("branchkeyRegisterNoAccountChanges").createErrorPage(Response.Status.FORBIDDEN));
             return;
         }
         context.challenge(form(context, device, null, null));
@@ -43,9 +53,9 @@ final class PinPadAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        DeviceModel device = device(context);
+        DeviceModel device = RegisterDeviceAuthenticator.activeDevice(context);
         if (device == null) {
-            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            RegisterDeviceAuthenticator.refuse(context);
             return;
         }
         DeviceLogins.describe(context.getEvent(), device);
@@ -78,18 +88,29 @@ final class PinPadAuthenticator implements Authenticator {
         }
         UserModel user = result.user();
         context.getEvent().user(user);
+        if (user.getRequiredActionsStream().findAny().isPresent()) {
+            // Keycloak would run them next (update password, e-mail, OTP...), authorised by nothing but the PIN
+            context.getEvent().detail("reason", "required actions pending").error(DeviceLogins.ACCESS_DENIED);
+            context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED,
+                    form(context, device, "branchkeyRegisterAccountSetupFirst", null));
+            return;
+        }
+        try {
+            // Keycloak gives the browser's user session the id of its root authentication session.
+            context.getSession().getProvider(DeviceProvider.class).bindSession(context.getRealm(), device.id(),
+                    context.getAuthenticationSession().getParentSession().getId());
+        } catch (DeviceProofException e) {
+            RegisterDeviceAuthenticator.refuse(context);
+            return;
+        }
         context.getAuthenticationSession().setClientNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE,
                 DeviceBoundGrantType.PIN_METHOD);
         // On the session too: whatever client later rides on it, it began with a PIN at a register.
         context.getAuthenticationSession().setUserSessionNote(DeviceBoundGrantType.LOGIN_METHOD_NOTE,
                 DeviceBoundGrantType.PIN_METHOD);
+        LoginLevels.markAuthenticated(context.getAuthenticationSession(), DeviceBoundGrantType.PIN_METHOD);
         context.setUser(user);
         context.success();
-    }
-
-    private static DeviceModel device(AuthenticationFlowContext context) {
-        String id = context.getAuthenticationSession().getAuthNote(RegisterDeviceAuthenticator.DEVICE_AUTH_NOTE);
-        return id == null ? null : context.getSession().getProvider(DeviceProvider.class).get(context.getRealm(), id);
     }
 
     private static PinLoginMode mode(AuthenticationFlowContext context, DeviceModel device) {

@@ -6,8 +6,10 @@ import io.branchkey.device.DeviceModel;
 import io.branchkey.device.DeviceProofException;
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.grant.DeviceBoundGrantType;
+import io.branchkey.device.grant.RegisterClients;
 import io.branchkey.access.ActiveScopeNotes;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -24,6 +26,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 final class RegisterDeviceAuthenticator implements Authenticator {
 
+    private static final Logger LOG = Logger.getLogger(RegisterDeviceAuthenticator.class);
     static final String PARAMETER = "branchkey_device_assertion";
     /** Auth-session note with the proven device's id. */
     static final String DEVICE_AUTH_NOTE = "branchkey.pin_pad.device";
@@ -32,8 +35,19 @@ final class RegisterDeviceAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String clientRefusal = RegisterClients.refusal(authSession.getClient());
+        if (clientRefusal != null) {
+            LOG.warn(clientRefusal);
+            context.getEvent().detail("reason", clientRefusal);
+            refuse(context);
+            return;
+        }
         if (authSession.getAuthNote(DEVICE_AUTH_NOTE) != null) {
-            context.success();
+            if (activeDevice(context) == null) {
+                refuse(context);
+            } else {
+                context.success();
+            }
             return;
         }
         try {
@@ -45,11 +59,27 @@ final class RegisterDeviceAuthenticator implements Authenticator {
             authSession.setClientNote(DeviceBoundGrantType.DEVICE_NOTE, device.id());
             context.success();
         } catch (DeviceProofException e) {
-            context.getEvent().detail("reason", "device proof: " + e.getReason()).error("invalid_device_proof");
-            Response page = context.form().setError("branchkeyDeviceRefused")
-                    .createErrorPage(Response.Status.UNAUTHORIZED);
-            context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
+            context.getEvent().detail("reason", "device proof: " + e.getReason());
+            refuse(context);
         }
+    }
+
+    /**
+     * The device this login was proven from, as long as it is still active: every step of the flow asks again, so
+     * disabling a device stops a login already under way.
+     */
+    static DeviceModel activeDevice(AuthenticationFlowContext context) {
+        String id = context.getAuthenticationSession().getAuthNote(DEVICE_AUTH_NOTE);
+        DeviceModel device = id == null ? null
+                : context.getSession().getProvider(DeviceProvider.class).get(context.getRealm(), id);
+        return device == null || !device.isActive() ? null : device;
+    }
+
+    /** The error page of a register whose device is unproven, disabled or gone. */
+    static void refuse(AuthenticationFlowContext context) {
+        context.getEvent().error("invalid_device_proof");
+        Response page = context.form().setError("branchkeyDeviceRefused").createErrorPage(Response.Status.UNAUTHORIZED);
+        context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
     }
 
     @Override
