@@ -3,13 +3,15 @@ package io.branchkey.device;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.branchkey.device.DeviceRepresentation;
+import io.branchkey.audit.AuditProvider;
+import io.branchkey.common.BranchkeyException;
 import io.branchkey.rest.ApiError;
 import io.branchkey.rest.ApiErrors;
+import io.branchkey.rest.ApiException;
 import io.branchkey.rest.JsonBodies;
-import io.branchkey.audit.AuditProvider;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.ws.rs.GET;
@@ -44,20 +46,33 @@ public final class DeviceEndpoint {
         this.realm = realm;
     }
 
-    /** Binds a new device to the location of a one-time code, with the public key it generated. */
+    /**
+     * Binds a new device to the location of a one-time code, with the public key it generated. Unauthenticated, so
+     * failures are budgeted per client address and per realm, and each counted one is audited.
+     */
     @POST
     @Path("enroll")
     @Produces(MediaType.APPLICATION_JSON)
     public Response enroll(String body) {
-        EnrollRequest input = JsonBodies.read(body, EnrollRequest.class);
-        if (input.code() == null || input.code().isBlank()) {
-            throw ApiErrors.invalid("code", "code is required");
+        EnrollmentGuard guard = new EnrollmentGuard(session, realm);
+        guard.refuseWhenOverBudget();
+        DeviceModel device;
+        try {
+            EnrollRequest input = JsonBodies.read(body, EnrollRequest.class);
+            if (input.code() == null || input.code().isBlank()) {
+                throw BranchkeyException.invalid("code", "code is required");
+            }
+            if (!(input.publicKey() instanceof ObjectNode key)) {
+                throw BranchkeyException.invalid("publicKey", "publicKey must be a public JWK object (EC P-256 or RSA 2048+)");
+            }
+            device = session.getProvider(DeviceProvider.class).redeem(realm, input.code(), key.toString(), input.name());
+        } catch (BranchkeyException e) {
+            guard.failed(e.getField(), e.getMessage());
+            throw ApiErrors.from(e);
+        } catch (ApiException e) {
+            guard.failed(e.error().field(), e.error().message());
+            throw e;
         }
-        if (!(input.publicKey() instanceof ObjectNode key)) {
-            throw ApiErrors.invalid("publicKey", "publicKey must be a public JWK object (EC P-256 or RSA 2048+)");
-        }
-        DeviceModel device = ApiErrors.translate(() -> session.getProvider(DeviceProvider.class)
-                .redeem(realm, input.code(), key.toString(), input.name()));
         session.getProvider(AuditProvider.class).success(realm, device.createdBy(), "DEVICE_ENROLL",
                 device.locationId(), device.id(), device.type() + " " + device.name());
         return Response.status(Response.Status.CREATED).entity(DeviceRepresentation.Device.of(device)).build();

@@ -40,10 +40,10 @@ public final class PinPeppers {
         /** development: a random pepper in a realm attribute, with a warning */
         REALM_ATTRIBUTE;
 
-        /** Parses the SPI option value ({@code none}, {@code realm-attribute}). */
+        /** Parses the SPI option value ({@code none}, {@code realm-attribute}); null when it is not set. */
         public static Fallback parse(String value) {
             if (value == null || value.isBlank()) {
-                return REALM_ATTRIBUTE;
+                return null;
             }
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "none" -> NONE;
@@ -51,6 +51,23 @@ public final class PinPeppers {
                 default -> throw new IllegalArgumentException(
                         "pepper-fallback must be none or realm-attribute, not '" + value + "'");
             };
+        }
+
+        /**
+         * The fallback in force: the development one exists only under {@code kc.sh start-dev}. A production server
+         * uses the vault or nothing, whatever the option says (a request for the fallback is logged as an error).
+         *
+         * @param configured the option's value, null when not set
+         */
+        public static Fallback inForce(Fallback configured, boolean devMode) {
+            if (devMode) {
+                return configured == null ? REALM_ATTRIBUTE : configured;
+            }
+            if (configured == REALM_ATTRIBUTE) {
+                LOG.errorf("pepper-fallback=realm-attribute is ignored outside start-dev: PINs use only the vault pepper"
+                        + " (key %s); a realm without one cannot use PINs", VAULT_KEY);
+            }
+            return NONE;
         }
     }
 

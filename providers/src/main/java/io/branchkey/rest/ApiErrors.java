@@ -33,6 +33,13 @@ public final class ApiErrors {
         return error(Response.Status.CONFLICT, "conflict", field, message);
     }
 
+    /** 429 with Retry-After: the caller has used up a budget (no field: the request itself is fine). */
+    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        ApiError body = new ApiError("too_many_requests", message, null);
+        return new ApiException(Response.status(429).header("Retry-After", retryAfterSeconds)
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build(), 429, body);
+    }
+
     public static ApiException from(BranchkeyException e) {
         return switch (e.getKind()) {
             case INVALID -> invalid(e.getField(), e.getMessage());

@@ -88,9 +88,21 @@ class PinPolicyTest {
 
     @Test
     void theFallbackOptionIsParsed() {
-        assertThat(PinPeppers.Fallback.parse(null)).isEqualTo(PinPeppers.Fallback.REALM_ATTRIBUTE);
+        assertThat(PinPeppers.Fallback.parse(null)).isNull();
+        assertThat(PinPeppers.Fallback.parse(" ")).isNull();
         assertThat(PinPeppers.Fallback.parse("none")).isEqualTo(PinPeppers.Fallback.NONE);
         assertThat(PinPeppers.Fallback.parse(" Realm-Attribute ")).isEqualTo(PinPeppers.Fallback.REALM_ATTRIBUTE);
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> PinPeppers.Fallback.parse("vault"))).isNotNull();
+    }
+
+    @Test
+    void theDevelopmentFallbackExistsOnlyUnderStartDev() {
+        // start-dev: the realm attribute unless switched off
+        assertThat(PinPeppers.Fallback.inForce(null, true)).isEqualTo(PinPeppers.Fallback.REALM_ATTRIBUTE);
+        assertThat(PinPeppers.Fallback.inForce(PinPeppers.Fallback.NONE, true)).isEqualTo(PinPeppers.Fallback.NONE);
+        // anything else: the vault or nothing, whatever the option asks for
+        assertThat(PinPeppers.Fallback.inForce(null, false)).isEqualTo(PinPeppers.Fallback.NONE);
+        assertThat(PinPeppers.Fallback.inForce(PinPeppers.Fallback.REALM_ATTRIBUTE, false)).isEqualTo(PinPeppers.Fallback.NONE);
+        assertThat(PinPeppers.Fallback.inForce(PinPeppers.Fallback.NONE, false)).isEqualTo(PinPeppers.Fallback.NONE);
     }
 }

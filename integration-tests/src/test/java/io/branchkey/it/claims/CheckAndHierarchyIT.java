@@ -13,6 +13,7 @@ import io.branchkey.it.support.ApiResponse;
 import io.branchkey.it.support.BranchkeyApi;
 import io.branchkey.it.support.BranchkeyServerConfig;
 import io.branchkey.it.support.DemoRealm;
+import io.branchkey.it.support.OidcTokens;
 import io.branchkey.it.support.Tree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,20 @@ class CheckAndHierarchyIT {
         checker(token).get(query).expect(200);
         for (String tampered : List.of(token + "A", token + "AA", token + "AAAA", token + "=")) {
             assertThat(checker(tampered).get(query).status()).as("%s…", tampered.substring(tampered.length() - 6)).isEqualTo(401);
+        }
+    }
+
+    /** Only access tokens (typ Bearer): an ID token of the same login, signed by the same realm, is refused. */
+    @Test
+    void anIdTokenOrARefreshTokenIsNoAccessToken() {
+        OidcTokens.TokenResponse login = demo.login("gw-den-cashier1", "scope", "openid", "branchkey_scope", "location:GW-DEN-001");
+        String query = "check?permission=register.access&node=" + demo.node("GW-DEN-001");
+        checker(login.accessToken()).get(query).expect(200);
+        String idToken = login.body().get("id_token").asText();
+        for (String notAnAccessToken : List.of(idToken, login.refreshToken())) {
+            assertThat(checker(notAnAccessToken).get(query).status()).isEqualTo(401);
+            assertThat(BranchkeyApi.delegated(urls, DemoRealm.NAME, notAnAccessToken).get("me/scopes").status())
+                    .isEqualTo(401);
         }
     }
 

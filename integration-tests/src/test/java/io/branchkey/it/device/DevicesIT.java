@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.branchkey.it.support.ApiResponse;
 import io.branchkey.it.support.BranchkeyApi;
 import io.branchkey.it.support.BranchkeyServerConfig;
+import io.branchkey.it.support.ManagementScope;
 import io.branchkey.it.support.OidcTokens;
 import io.branchkey.it.support.TestDevice;
 import io.branchkey.it.support.Tree;
@@ -42,6 +43,10 @@ class DevicesIT {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    /** A realm of its own for the enrollment budget, which counts per realm and client address. */
+    @InjectRealm(ref = "enroll-budget")
+    ManagedRealm budgetRealm;
 
     static DeviceWorld world;
     DeviceWorld w;
@@ -133,6 +138,36 @@ class DevicesIT {
         invalid(w.publicApi.post("devices/enroll", "{\"code\": 5}"), "code");
         // none of that used the code up
         TestDevice.generate().enroll(w.publicApi, code).expect(201);
+    }
+
+    /**
+     * The enroll endpoint needs no token, so its failures are budgeted: 20 per client address (and 200 per realm)
+     * each quarter hour, then 429 with Retry-After even for a good code. Each counted failure is in the audit trail.
+     */
+    @Test
+    void failedEnrollmentsAreAuditedAndBudgeted() {
+        ManagementScope.allow(budgetRealm);
+        BranchkeyApi admin = BranchkeyApi.asAdmin(urls, keycloak, budgetRealm.getName());
+        BranchkeyApi publicApi = BranchkeyApi.publicApi(urls, budgetRealm.getName());
+        Tree tree = new Tree(admin);
+        String store = tree.location(tree.account(null, "Budget " + Tree.uniqueCode("a")), "Budget store");
+        String code = code(admin, store, "register");
+        for (int failure = 0; failure < 20; failure++) {
+            invalid(TestDevice.generate().enroll(publicApi, "WRONG-" + failure), "code");
+        }
+        ApiResponse limited = TestDevice.generate().enroll(publicApi, code);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.json().get("error").asText()).isEqualTo("too_many_requests");
+        assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(1L, 900L);
+
+        List<JsonNode> refused = admin.get("audit?max=100").expect(200).elements().stream()
+                .filter(e -> "DEVICE_ENROLL".equals(e.path("action").asText()) && "REFUSED".equals(e.path("outcome").asText()))
+                .toList();
+        assertThat(refused).hasSize(20);
+        assertThat(refused.get(0).path("details").asText()).contains("code").contains("invalid").doesNotContain("WRONG");
+
+        // another realm's enrollment is not affected
+        TestDevice.generate().enroll(w.publicApi, code(w.admin, w.store1, "register")).expect(201);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.branchkey.pin.login;
 import io.branchkey.device.DeviceModel;
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.DeviceType;
+import io.branchkey.pin.PinConfigurationException;
 import io.branchkey.pin.PinLoginResult;
+import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,7 +21,18 @@ public final class DeviceLogins {
     public static final String PIN_LOCKED = "pin_locked";
     public static final String ACCESS_DENIED = "access_denied";
 
+    /** Event error and answer when the server has no PIN pepper for the realm (docs/pin.md, "The pepper"). */
+    public static final String NOT_SET_UP = "pin_not_set_up";
+    public static final String NOT_SET_UP_MESSAGE = "PIN login is not set up on this server; see the server log";
+    private static final Logger LOG = Logger.getLogger(DeviceLogins.class);
+
     private DeviceLogins() {
+    }
+
+    /** Logs why PINs cannot work here (the realm and the vault key, never a secret) and records the event. */
+    public static void notSetUp(EventBuilder event, PinConfigurationException e) {
+        LOG.error(e.getMessage());
+        event.error(NOT_SET_UP);
     }
 
     /** The permission a person needs at the device's location to log in at it (register.access for a register). */

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.branchkey.device.DeviceModel;
 import io.branchkey.device.grant.DeviceBoundGrantType;
 import io.branchkey.pin.PinAttempt;
+import io.branchkey.pin.PinConfigurationException;
 import io.branchkey.pin.PinLoginResult;
 import io.branchkey.pin.PinProvider;
 import jakarta.ws.rs.core.Response;
@@ -44,8 +45,15 @@ public final class PinGrantType extends DeviceBoundGrantType {
         }
         String picked = userId == null || userId.isBlank() ? null : userId;
         String permission = DeviceLogins.loginPermission(session, realm, device);
-        PinLoginResult result = permission == null ? null : session.getProvider(PinProvider.class).attempt(realm,
-                new PinAttempt(device.locationId(), device.id(), picked, pin, permission));
+        PinLoginResult result;
+        try {
+            result = permission == null ? null : session.getProvider(PinProvider.class).attempt(realm,
+                    new PinAttempt(device.locationId(), device.id(), picked, pin, permission));
+        } catch (PinConfigurationException e) {
+            DeviceLogins.notSetUp(event, e);
+            throw new CorsErrorResponseException(cors, OAuthErrorException.SERVER_ERROR, DeviceLogins.NOT_SET_UP_MESSAGE,
+                    Response.Status.INTERNAL_SERVER_ERROR);
+        }
         if (result == null || result.isDenied()) {
             if (result != null) {
                 event.user(result.user());

@@ -9,6 +9,7 @@ import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.grant.DeviceBoundGrantType;
 import io.branchkey.device.grant.LoginLevels;
 import io.branchkey.pin.PinAttempt;
+import io.branchkey.pin.PinConfigurationException;
 import io.branchkey.pin.PinLoginMode;
 import io.branchkey.pin.PinLoginResult;
 import io.branchkey.pin.PinProvider;
@@ -68,9 +69,17 @@ final class PinPadAuthenticator implements Authenticator {
             return;
         }
         String permission = DeviceLogins.loginPermission(context.getSession(), context.getRealm(), device);
-        PinLoginResult result = permission == null ? null : context.getSession().getProvider(PinProvider.class)
-                .attempt(context.getRealm(), new PinAttempt(device.locationId(), device.id(), pinOnly ? null : userId, pin,
-                        permission));
+        PinLoginResult result;
+        try {
+            result = permission == null ? null : context.getSession().getProvider(PinProvider.class)
+                    .attempt(context.getRealm(), new PinAttempt(device.locationId(), device.id(), pinOnly ? null : userId,
+                            pin, permission));
+        } catch (PinConfigurationException e) {
+            DeviceLogins.notSetUp(context.getEvent(), e);
+            context.failure(AuthenticationFlowError.INTERNAL_ERROR, context.form().setError("branchkeyPinNotSetUp")
+                    .createErrorPage(Response.Status.INTERNAL_SERVER_ERROR));
+            return;
+        }
         if (result == null || result.isDenied()) {
             if (result != null) {
                 context.getEvent().user(result.user());
