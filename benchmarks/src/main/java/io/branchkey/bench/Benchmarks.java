@@ -7,6 +7,7 @@ package io.branchkey.bench;
  *   <li>{@code access}: {@link AccessBenchmark}, writes results/access-resolution.md</li>
  *   <li>{@code claims}: {@link ClaimsBenchmark}, writes results/claims.md</li>
  *   <li>{@code pin}: {@link PinBenchmark}, writes results/pin-login.md</li>
+ *   <li>{@code pin-timing}: {@link PinTimingBenchmark}, writes results/pin-timing.md</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -18,7 +19,8 @@ public final class Benchmarks {
             case "access" -> AccessBenchmark.main(args);
             case "claims" -> ClaimsBenchmark.main(args);
             case "pin" -> PinBenchmark.main(args);
-            default -> throw new IllegalArgumentException("-Dbench.which=" + which + ": expected tenant-tree, access, claims or pin");
+            case "pin-timing" -> PinTimingBenchmark.main(args);
+            default -> throw new IllegalArgumentException("-Dbench.which=" + which + ": expected tenant-tree, access, claims, pin or pin-timing");
         }
     }
 

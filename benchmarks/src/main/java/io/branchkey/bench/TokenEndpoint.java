@@ -68,19 +68,19 @@ final class TokenEndpoint {
         return request(realm, form, null);
     }
 
+    /** A PIN grant expected to be refused: its HTTP status, whatever it is (the body is read and dropped). */
+    int pinStatus(String realm, String clientId, String deviceAssertion, String pin, String userId)
+            throws IOException, InterruptedException {
+        List<String> form = new ArrayList<>(List.of("grant_type", PIN_GRANT, "client_id", clientId,
+                "device_assertion", deviceAssertion, "pin", pin, "user_id", userId));
+        return http.send(post(realm, form), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     private Tokens request(String realm, List<String> form, String scope) throws IOException, InterruptedException {
         if (scope != null) {
             form.addAll(List.of("branchkey_scope", scope));
         }
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < form.size(); i += 2) {
-            body.append(i == 0 ? "" : "&").append(AdminApi.enc(form.get(i))).append('=').append(AdminApi.enc(form.get(i + 1)));
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(post(realm, form), HttpResponse.BodyHandlers.ofString());
         JsonNode answer = AdminApi.JSON.readTree(response.body());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request (" + form.get(1) + ") in " + realm + ": HTTP " + response.statusCode()
@@ -88,5 +88,16 @@ final class TokenEndpoint {
         }
         return new Tokens(answer.path("access_token").asText(), answer.path("refresh_token").asText(),
                 answer.path("id_token").asText());
+    }
+
+    private HttpRequest post(String realm, List<String> form) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < form.size(); i += 2) {
+            body.append(i == 0 ? "" : "&").append(AdminApi.enc(form.get(i))).append('=').append(AdminApi.enc(form.get(i + 1)));
+        }
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     }
 }

@@ -61,7 +61,8 @@ class PinPadBrowserIT {
 
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            return super.configure(realm).update(r -> r.setLoginTheme("branchkey"));
+            // Keycloak's own login theme: the PIN pages come with the provider jar, not with a theme of ours
+            return super.configure(realm).update(r -> r.setLoginTheme("keycloak.v2"));
         }
     }
 
@@ -229,6 +230,30 @@ class PinPadBrowserIT {
                 w.cashier.id(), null, null, null, 0, 10);
         assertThat(logins).isNotEmpty();
         assertThat(logins.get(0).getDetails()).containsEntry("device_id", w.register.id()).containsEntry("location_id", w.store);
+    }
+
+    /** The PIN pad in a realm on keycloak.v2 (above) and on Branchkey's branded theme, which extends it. */
+    @Test
+    void thePinPadRendersInEveryThemeBuiltOnKeycloakV2() {
+        openPinPad(w.register.assertion(w.issuer));
+        browser.waitFor(By.cssSelector(".bk-keypad"));
+        assertThat(browser.driver().getPageSource()).contains("/login/keycloak.v2/css/branchkey-pin.css");
+        assertThat(browser.driver().findElement(By.cssSelector(".bk-tile")).getCssValue("display")).isEqualTo("flex");
+
+        var rep = realm.admin().toRepresentation();
+        rep.setLoginTheme("branchkey");
+        realm.admin().update(rep);
+        try {
+            forgetSessions();
+            openPinPad(w.register.assertion(w.issuer));
+            browser.waitFor(By.cssSelector(".bk-keypad"));
+            assertThat(browser.driver().getPageSource()).contains("/login/branchkey/css/branchkey.css",
+                    "/login/branchkey/css/branchkey-pin.css");
+            assertThat(browser.pageText()).contains("Sign in at the register", "Casey C.");
+        } finally {
+            rep.setLoginTheme("keycloak.v2");
+            realm.admin().update(rep);
+        }
     }
 
     @Test

@@ -39,7 +39,7 @@ final class PinWorld {
     static final String PASSWORD = "Branchkey-Pin-1";
     static final String SET_PIN = "branchkey-set-pin";
 
-    /** Fast password hashing and the Branchkey login theme (the set-PIN form lives there). */
+    /** Fast password hashing. */
     public static class Realm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
@@ -71,8 +71,9 @@ final class PinWorld {
         this.admin = BranchkeyApi.asAdmin(urls, keycloak, realm.getName());
         this.tree = new Tree(admin);
         RealmRepresentation rep = realm.admin().toRepresentation();
-        if (!"branchkey".equals(rep.getLoginTheme())) {
-            rep.setLoginTheme("branchkey");
+        // Keycloak's own login theme: the set-PIN page ships with the provider jar and renders in any theme
+        if (!"keycloak.v2".equals(rep.getLoginTheme())) {
+            rep.setLoginTheme("keycloak.v2");
             realm.admin().update(rep);
         }
     }

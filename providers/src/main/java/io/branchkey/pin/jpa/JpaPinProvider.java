@@ -158,8 +158,9 @@ final class JpaPinProvider implements PinProvider {
     @Override
     public void removeDeviceData(RealmModel realm, String deviceId) {
         if (deviceId != null) {
-            em.createNativeQuery("delete from BK_PIN_DEVICE where DEVICE_ID = :id and REALM_ID = :realmId")
-                    .setParameter("id", deviceId).setParameter("realmId", realm.getId()).executeUpdate();
+            em.createNativeQuery("delete from BK_PIN_DEVICE where DEVICE_ID in (:id, :decoy) and REALM_ID = :realmId")
+                    .setParameter("id", deviceId).setParameter("decoy", PinGuard.decoyId(deviceId))
+                    .setParameter("realmId", realm.getId()).executeUpdate();
         }
     }
 

@@ -58,6 +58,7 @@ final class PinGuard {
 
     private static final Logger LOG = Logger.getLogger(PinGuard.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DECOY_SUFFIX = ":decoy";
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -104,7 +105,16 @@ final class PinGuard {
 
         Candidate candidate = attempt.userId() == null ? byBlindIndex(location, pin) : byUser(attempt.userId(), node.getId());
         if (candidate.refusal() != null) {
-            dummyHash(pin);
+            if (attempt.userId() != null) {
+                // A picked tile without a PIN (or nobody's tile) must cost what a wrong PIN costs: its row lock and
+                // counter write go to the device's decoy row, or timing would tell who has a PIN.
+                PinDeviceEntity decoy = RowLock.acquire(session, em, PinDeviceEntity.class, decoyId(attempt.deviceId()),
+                        () -> new PinDeviceEntity(decoyId(attempt.deviceId()), realm.getId()));
+                dummyHash(pin);
+                decoy.setCounter(decoy.counter().afterFailure(now));
+            } else {
+                dummyHash(pin);
+            }
             return refused(candidate.refusal(), attempt, location, device, null, now);
         }
         PinCredentialEntity row = RowLock.acquire(session, em, PinCredentialEntity.class, candidate.credential().getId(),
@@ -162,17 +172,21 @@ final class PinGuard {
         return new Candidate(user, PinCredentialModel.createFromCredentialModel(stored), null);
     }
 
-    /** Tile and PIN: the chosen user, who must be an enabled member of the location with a PIN. */
+    /**
+     * Tile and PIN: the chosen user, who must be an enabled member of the location with a PIN. The lookups run for
+     * every tile, whoever it names, so that the answer's timing does not tell members from others.
+     */
     private Candidate byUser(String userId, String nodeId) {
         UserModel user = userId.length() > 255 ? null : session.users().getUserById(realm, userId);
-        if (user == null || !queries.isMember(nodeId, user.getId())) {
+        boolean member = user != null && queries.isMember(nodeId, user.getId());
+        CredentialModel stored = user == null ? null : user.credentialManager()
+                .getStoredCredentialsByTypeStream(PinCredentialModel.TYPE).findFirst().orElse(null);
+        if (!member) {
             return Candidate.none(Reason.NOT_MEMBER);
         }
         if (!user.isEnabled()) {
             return Candidate.none(Reason.USER_DISABLED);
         }
-        CredentialModel stored = user.credentialManager().getStoredCredentialsByTypeStream(PinCredentialModel.TYPE)
-                .findFirst().orElse(null);
         if (stored == null) {
             return Candidate.none(Reason.NO_PIN);
         }
@@ -201,6 +215,11 @@ final class PinGuard {
         LOG.debugf("realm %s: PIN attempt refused (%s) at location %s, device %s", realm.getName(), reason,
                 attempt.locationId(), attempt.deviceId());
         return Verdict.refused(reason);
+    }
+
+    /** The row that stands in for a credential's lockout row when a tile attempt has no credential to check. */
+    static String decoyId(String deviceId) {
+        return deviceId + DECOY_SUFFIX;
     }
 
     /** The work of checking a PIN, for attempts that have no credential to check against. */

@@ -7,6 +7,8 @@
     <#if section = "header">
         ${msg("branchkeyPinPadTitle")}
     <#elseif section = "form">
+        <#-- Theme resource of the Branchkey jar: found in any login theme, so linked here rather than in theme.properties -->
+        <link rel="stylesheet" href="${url.resourcesPath}/css/branchkey-pin.css"/>
         <p id="bk-pad-where" class="${properties.kcContentWrapperClass!}">${msg("branchkeyPinPadWhere", deviceName, locationName)}</p>
         <form id="kc-branchkey-pin-pad" class="${properties.kcFormClass!} bk-pin-pad" action="${url.loginAction}" method="post"
               autocomplete="off">

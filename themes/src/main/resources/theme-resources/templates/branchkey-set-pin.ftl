@@ -8,6 +8,8 @@
     <#if section = "header">
         <#if pinMode == "show">${msg("branchkeyPinShownTitle")}<#else>${msg("branchkeySetPinTitle")}</#if>
     <#elseif section = "form">
+        <#-- Theme resource of the Branchkey jar: found in any login theme, so linked here rather than in theme.properties -->
+        <link rel="stylesheet" href="${url.resourcesPath}/css/branchkey-pin.css"/>
         <#if pinMode == "show">
             <div id="bk-pin-shown-text" class="${properties.kcContentWrapperClass!}">
                 <p>${msg("branchkeyPinShownIntro")}</p>
