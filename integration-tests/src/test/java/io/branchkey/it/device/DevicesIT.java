@@ -26,6 +26,8 @@ import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
 import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
@@ -44,9 +46,20 @@ class DevicesIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    /** A realm of its own for the enrollment budget, which counts per realm and client address. */
-    @InjectRealm(ref = "enroll-budget")
+    /**
+     * A realm of its own for the enrollment budget, which counts per realm and client address. Its name (which the
+     * test framework also makes its id) is new on every run: a server kept between runs keeps the spent budget of
+     * the previous run for the rest of its quarter hour.
+     */
+    @InjectRealm(ref = "enroll-budget", config = FreshBudgetRealm.class)
     ManagedRealm budgetRealm;
+
+    public static class FreshBudgetRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.name("enroll-budget-" + UUID.randomUUID().toString().substring(0, 8)); // ids hold 36 characters
+        }
+    }
 
     static DeviceWorld world;
     DeviceWorld w;
