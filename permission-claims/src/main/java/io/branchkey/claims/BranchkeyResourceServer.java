@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import io.branchkey.claims.approval.ApprovalVerifier;
 import io.branchkey.claims.approval.InMemoryReplayCache;
 import io.branchkey.claims.approval.ReplayCache;
+import io.branchkey.claims.auth.AccessTokenSource;
+import io.branchkey.claims.auth.ClientCredentialsTokenSource;
 import io.branchkey.claims.catalog.CatalogSource;
 import io.branchkey.claims.catalog.RemoteCatalogSource;
 import io.branchkey.claims.check.PermissionCheckClient;
@@ -34,6 +36,7 @@ import io.branchkey.claims.verify.VerifiedToken;
  * <pre>{@code
  * BranchkeyResourceServer branchkey = BranchkeyResourceServer.builder("https://sso.example.com/realms/acme")
  *         .authorizedParty("register-app")
+ *         .clientCredentials("orders-api", ordersApiSecret) // for the hierarchy endpoint
  *         .build();
  * BranchkeyAccess access = branchkey.access(bearerToken);      // once per request
  * if (access.hasPermission("orders.export", locationId)) { ... }
@@ -119,7 +122,9 @@ public final class BranchkeyResourceServer {
 
     /**
      * Settings. Required: which tokens are meant for this server ({@link #audience}, {@link #authorizedParty} or
-     * {@link #acceptAnyAudience}). Every component can be replaced; the defaults fetch from the realm's endpoints.
+     * {@link #acceptAnyAudience}), and, unless {@link #ancestry} replaces the default, how to authenticate at the
+     * hierarchy endpoint ({@link #clientCredentials} or {@link #hierarchyAccessTokens}). Every component can be
+     * replaced; the defaults fetch from the realm's endpoints.
      */
     public static final class Builder {
         private final String issuer;
@@ -132,6 +137,9 @@ public final class BranchkeyResourceServer {
         private CatalogSource catalogs;
         private NodeAncestry ancestry;
         private boolean hierarchyDocument;
+        private String clientId;
+        private String clientSecret;
+        private AccessTokenSource hierarchyTokens;
         private PermissionCheckClient checkClient;
         private ReplayCache replayCache;
         private final List<Consumer<TokenVerifier.Builder>> verifierSettings = new ArrayList<>();
@@ -214,6 +222,34 @@ public final class BranchkeyResourceServer {
             return this;
         }
 
+        /**
+         * This server's own confidential client of the realm, with service accounts enabled (it needs no roles):
+         * the default hierarchy components authenticate with access tokens of its client credentials grant, as the
+         * hierarchy endpoint answers only service accounts. Replaces {@link #hierarchyAccessTokens}.
+         *
+         * @param clientSecret kept in memory, sent only to the realm's token endpoint
+         */
+        public Builder clientCredentials(String clientId, String clientSecret) {
+            if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isEmpty()) {
+                throw new IllegalArgumentException("clientCredentials needs a client id and its secret");
+            }
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.hierarchyTokens = null;
+            return this;
+        }
+
+        /**
+         * The access tokens for the hierarchy endpoint from elsewhere: they must be service-account tokens of the
+         * realm (client credentials grant). Replaces {@link #clientCredentials}.
+         */
+        public Builder hierarchyAccessTokens(AccessTokenSource tokens) {
+            this.hierarchyTokens = Objects.requireNonNull(tokens, "tokens");
+            this.clientId = null;
+            this.clientSecret = null;
+            return this;
+        }
+
         /** Use the whole-tree document ({@link HierarchyDocumentAncestry}) instead of per-node lookups. */
         public Builder useHierarchyDocument() {
             this.hierarchyDocument = true;
@@ -226,7 +262,6 @@ public final class BranchkeyResourceServer {
             return this;
         }
 
-        /** @throws IllegalStateException when no audience rule was chosen */
         /**
          * Where used approvals are remembered. Default: this process's memory; share one (a database, Redis) when
          * several instances of the server accept approvals.
@@ -236,7 +271,16 @@ public final class BranchkeyResourceServer {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when no audience rule was chosen, or the default hierarchy components have
+         *         no access tokens
+         */
         public BranchkeyResourceServer build() {
+            if (ancestry == null && clientId == null && hierarchyTokens == null) {
+                throw new IllegalStateException("the hierarchy endpoint answers only a service account of the realm:"
+                        + " configure clientCredentials(clientId, clientSecret) with a confidential client that has"
+                        + " service accounts enabled, or hierarchyAccessTokens(...), or replace ancestry(...)");
+            }
             URI base = endpointBase != null ? endpointBase : URI.create(issuer);
             HttpClient http = httpClient != null ? httpClient : JsonHttp.defaultClient();
             JwksSource jwks = keys != null ? keys
@@ -246,12 +290,7 @@ public final class BranchkeyResourceServer {
             TokenVerifier verifier = verifierBuilder.build();
             CatalogSource catalogSource = catalogs != null ? catalogs
                     : RemoteCatalogSource.builder(base).httpClient(http).requestTimeout(requestTimeout).clock(clock).build();
-            NodeAncestry nodeAncestry = ancestry != null ? ancestry
-                    : hierarchyDocument
-                            ? HierarchyDocumentAncestry.builder(base).httpClient(http).requestTimeout(requestTimeout)
-                                    .clock(clock).build()
-                            : CachingNodeAncestry.builder(base).httpClient(http).requestTimeout(requestTimeout)
-                                    .clock(clock).build();
+            NodeAncestry nodeAncestry = ancestry != null ? ancestry : defaultAncestry(base, http);
             PermissionCheckClient check = checkClient != null ? checkClient
                     : new RemoteCheckClient(base, http, requestTimeout);
             TokenVerifier.Builder approvalBuilder = TokenVerifier.builder(issuer, jwks).clock(clock);
@@ -261,6 +300,17 @@ public final class BranchkeyResourceServer {
                     replayCache != null ? replayCache : new InMemoryReplayCache());
             return new BranchkeyResourceServer(verifier, new AccessDecoder(claimNames, catalogSource, nodeAncestry, check),
                     nodeAncestry, catalogSource, approvals);
+        }
+
+        private NodeAncestry defaultAncestry(URI base, HttpClient http) {
+            AccessTokenSource tokens = hierarchyTokens != null ? hierarchyTokens
+                    : ClientCredentialsTokenSource.forRealm(base, clientId, clientSecret).httpClient(http)
+                            .requestTimeout(requestTimeout).clock(clock).build();
+            return hierarchyDocument
+                    ? HierarchyDocumentAncestry.builder(base).accessTokens(tokens).httpClient(http)
+                            .requestTimeout(requestTimeout).clock(clock).build()
+                    : CachingNodeAncestry.builder(base).accessTokens(tokens).httpClient(http)
+                            .requestTimeout(requestTimeout).clock(clock).build();
         }
     }
 }

@@ -19,7 +19,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.branchkey.claims.catalog.CatalogOutdatedException;
 import io.branchkey.claims.format.ClaimFormatException;
 import io.branchkey.claims.format.CompactPermissions;
+import io.branchkey.claims.hierarchy.HierarchySnapshot;
 import io.branchkey.claims.support.MutableClock;
+import io.branchkey.claims.support.ServiceAccount;
 import io.branchkey.claims.support.StubRealm;
 import io.branchkey.claims.support.StubRealm.Answer;
 import io.branchkey.claims.support.TestKeys;
@@ -33,22 +35,25 @@ class BranchkeyResourceServerTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private StubRealm realm;
+    private ServiceAccount account;
     private BranchkeyResourceServer branchkey;
 
     @BeforeEach
     void start() throws Exception {
         realm = new StubRealm();
+        account = new ServiceAccount("orders-api", "s3cret").install(realm);
         realm.on("/protocol/openid-connect/certs", Answer.json(TestKeys.publicSet(TestKeys.RSA, TestKeys.EC).toString()));
         realm.on("/branchkey/catalog", Answer.json("""
                 {"version": 3, "permissions": [{"index": 0, "key": "users.view"}, {"index": 1, "key": "orders.export"}]}""",
                 "ETag", "\"c3\""));
-        realm.on("/branchkey/hierarchy/nodes/loc-12", Answer.json("""
-                {"id": "loc-12", "handle": 12, "kind": "LOCATION", "path": [1, 2, 5, 12]}""", "Cache-Control", "max-age=300"));
-        realm.on("/branchkey/hierarchy/nodes/loc-40", Answer.json("""
-                {"id": "loc-40", "handle": 40, "kind": "LOCATION", "path": [1, 3, 40]}""", "Cache-Control", "max-age=300"));
+        realm.on("/branchkey/hierarchy/nodes/loc-12", account.guard(Answer.json("""
+                {"id": "loc-12", "handle": 12, "kind": "LOCATION", "path": [1, 2, 5, 12]}""", "Cache-Control", "max-age=300")));
+        realm.on("/branchkey/hierarchy/nodes/loc-40", account.guard(Answer.json("""
+                {"id": "loc-40", "handle": 40, "kind": "LOCATION", "path": [1, 3, 40]}""", "Cache-Control", "max-age=300")));
         realm.on("/branchkey/check", Answer.json("""
                 {"subject": "u", "results": [{"permission": "orders.export", "node": "loc-40", "allowed": true}]}"""));
-        branchkey = BranchkeyResourceServer.builder(realm.issuer()).authorizedParty(Tokens.CLIENT).clock(clock).build();
+        branchkey = BranchkeyResourceServer.builder(realm.issuer()).authorizedParty(Tokens.CLIENT)
+                .clientCredentials("orders-api", "s3cret").clock(clock).build();
     }
 
     @AfterEach
@@ -80,6 +85,42 @@ class BranchkeyResourceServerTest {
     }
 
     @Test
+    void theHierarchyIsAskedWithOneClientCredentialsTokenAndNothingElseGetsIt() {
+        BranchkeyAccess access = branchkey.access(token(perms(3, 2, set(1))));
+        assertThat(access.hasPermission("orders.export", "loc-12")).isTrue();
+        assertThat(access.hasPermission("orders.export", "loc-40")).isFalse();
+        assertThat(account.issued()).isEqualTo(1);
+        assertThat(realm.requests()).filteredOn(r -> r.path().contains("/branchkey/hierarchy/")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer svc-1"));
+        assertThat(realm.requests()).filteredOn(r -> r.path().endsWith("/certs") || r.path().endsWith("/catalog"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.header("Authorization")).isNull());
+    }
+
+    @Test
+    void withoutAWayToAuthenticateAtTheHierarchyBuildFails() {
+        assertThatThrownBy(() -> BranchkeyResourceServer.builder(realm.issuer()).authorizedParty(Tokens.CLIENT).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("clientCredentials(clientId, clientSecret)");
+        assertThatThrownBy(() -> BranchkeyResourceServer.builder(realm.issuer()).authorizedParty(Tokens.CLIENT)
+                .useHierarchyDocument().build()).isInstanceOf(IllegalStateException.class);
+        // an ancestry of the application's own needs no token
+        BranchkeyResourceServer.builder(realm.issuer()).authorizedParty(Tokens.CLIENT)
+                .ancestry(HierarchySnapshot.of("fixed", List.of())).build();
+        assertThat(realm.requests()).isEmpty();
+    }
+
+    @Test
+    void aCustomTokenSourceAuthorizesTheHierarchyDocument() {
+        realm.on("/branchkey/hierarchy", request -> "Bearer from-the-app".equals(request.header("Authorization"))
+                ? Answer.json("{\"version\": \"h1\", \"nodes\": [[12, 0, \"LOCATION\", \"loc-12\"]]}")
+                : Answer.status(401));
+        BranchkeyResourceServer documentBased = BranchkeyResourceServer.builder(realm.issuer())
+                .authorizedParty(Tokens.CLIENT).clock(clock).useHierarchyDocument()
+                .hierarchyAccessTokens(() -> "from-the-app").build();
+        assertThat(documentBased.ancestry().pathOf("loc-12").handle()).isEqualTo(12);
+        assertThat(realm.count(ServiceAccount.TOKEN_PATH)).isZero();
+    }
+
+    @Test
     void anOverageTokenIsAnsweredByTheCheckEndpointWithTheTokenAsBearer() {
         String token = token(CompactPermissions.overage(3).toClaim());
         BranchkeyAccess access = branchkey.access(token);
@@ -100,11 +141,12 @@ class BranchkeyResourceServerTest {
 
     @Test
     void theWholeDocumentCanReplacePerNodeLookups() {
-        realm.on("/branchkey/hierarchy", Answer.json("""
+        realm.on("/branchkey/hierarchy", account.guard(Answer.json("""
                 {"version": "h1", "nodes": [[1, 0, "PARTNER", "p"], [2, 1, "ACCOUNT", "acct-a"],
-                 [12, 2, "LOCATION", "loc-12"]]}""", "ETag", "\"h1\""));
+                 [12, 2, "LOCATION", "loc-12"]]}""", "ETag", "\"h1\"")));
         BranchkeyResourceServer documentBased = BranchkeyResourceServer.builder(realm.issuer())
-                .authorizedParty(Tokens.CLIENT).clock(clock).useHierarchyDocument().build();
+                .authorizedParty(Tokens.CLIENT).clock(clock).useHierarchyDocument()
+                .clientCredentials("orders-api", "s3cret").build();
         assertThat(documentBased.access(token(perms(3, 2, set(1)))).hasPermission("orders.export", "loc-12")).isTrue();
         assertThat(realm.count("/branchkey/hierarchy")).isEqualTo(1);
         assertThat(realm.count("/branchkey/hierarchy/nodes/loc-12")).isZero();
@@ -114,7 +156,8 @@ class BranchkeyResourceServerTest {
     void anEndpointBaseOtherThanTheIssuerIsUsedForFetchingOnly() {
         String publicIssuer = "https://sso.example.com/realms/test";
         BranchkeyResourceServer internal = BranchkeyResourceServer.builder(publicIssuer)
-                .endpointBase(realm.base()).authorizedParty(Tokens.CLIENT).clock(clock).build();
+                .endpointBase(realm.base()).authorizedParty(Tokens.CLIENT).clientCredentials("orders-api", "s3cret")
+                .clock(clock).build();
         JWTClaimsSet claims = Tokens.withBranchkey(Tokens.accessToken(NOW).issuer(publicIssuer), perms(3, 2, set(1)),
                 null, null).build();
         assertThat(internal.access(Tokens.rs256(claims)).hasPermission("orders.export", "loc-12")).isTrue();

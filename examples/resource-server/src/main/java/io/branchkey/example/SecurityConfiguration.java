@@ -24,7 +24,8 @@ public class SecurityConfiguration {
 
     @Bean
     BranchkeyResourceServer branchkey(BranchkeyProperties properties) {
-        BranchkeyResourceServer.Builder builder = BranchkeyResourceServer.builder(properties.issuer());
+        BranchkeyResourceServer.Builder builder = BranchkeyResourceServer.builder(properties.issuer())
+                .clientCredentials(properties.clientId(), properties.clientSecret()); // for the hierarchy endpoint
         if (properties.endpointBase() != null) {
             builder.endpointBase(properties.endpointBase());
         }

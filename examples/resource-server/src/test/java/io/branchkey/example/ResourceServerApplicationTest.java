@@ -1,5 +1,6 @@
 package io.branchkey.example;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -31,7 +32,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * The example app as configured, against a stub realm: a store manager's token (ES256, like the demo's register
- * tokens) holding orders.export at one location and users.view at the account.
+ * tokens) holding orders.export at one location and users.view at the account. The stub's hierarchy endpoints answer
+ * only its service account's access tokens, which the app gets with the client credentials grant.
  */
 @SpringBootTest(properties = "server.port=0")
 @AutoConfigureMockMvc
@@ -63,6 +65,8 @@ class ResourceServerApplicationTest {
     @DynamicPropertySource
     static void realm(DynamicPropertyRegistry registry) {
         registry.add("branchkey.issuer", REALM::issuer);
+        registry.add("branchkey.client-id", () -> StubKeycloak.CLIENT_ID);
+        registry.add("branchkey.client-secret", () -> StubKeycloak.CLIENT_SECRET);
     }
 
     @AfterAll
@@ -138,6 +142,47 @@ class ResourceServerApplicationTest {
         REALM.answer("/branchkey/hierarchy/nodes/gw-sea-down", "not json");
         mvc.perform(get("/locations/gw-sea-down/orders/export").header("Authorization", bearer()))
                 .andExpect(status().isServiceUnavailable());
+    }
+
+    @Test
+    void theHierarchyIsReadWithTheServiceAccountsToken() throws Exception {
+        REALM.answer("/branchkey/hierarchy/nodes/gw-east", """
+                {"id": "gw-east", "handle": 17, "kind": "ACCOUNT", "path": [1, 2, 17]}""");
+        int refused = REALM.refusedHierarchyRequests();
+        // users.view at GW reaches an account below it: the allow needs its path from the hierarchy endpoint
+        mvc.perform(get("/accounts/gw-east/users").header("Authorization", bearer())).andExpect(status().isOk());
+        assertThat(REALM.issuedTokens()).isPositive();
+        assertThat(REALM.refusedHierarchyRequests()).isEqualTo(refused);
+    }
+
+    @Test
+    void aRevokedServiceAccountTokenIsReplaced() throws Exception {
+        REALM.answer("/branchkey/hierarchy/nodes/gw-den-003", """
+                {"id": "gw-den-003", "handle": 14, "kind": "LOCATION", "path": [1, 2, 5, 14]}""");
+        REALM.revokeTokens();
+        int issued = REALM.issuedTokens();
+        int refused = REALM.refusedHierarchyRequests();
+        // a decision (403: orders.export is at GW-DEN-001 only), not 503: the library fetched a new token and retried
+        mvc.perform(get("/locations/gw-den-003/orders/export").header("Authorization", bearer()))
+                .andExpect(status().isForbidden());
+        assertThat(REALM.refusedHierarchyRequests()).isEqualTo(refused + 1);
+        assertThat(REALM.issuedTokens()).isEqualTo(issued + 1);
+    }
+
+    @Test
+    void aRefusedClientCredentialsGrantIsServiceUnavailable() throws Exception {
+        REALM.answer("/branchkey/hierarchy/nodes/gw-den-004", """
+                {"id": "gw-den-004", "handle": 15, "kind": "LOCATION", "path": [1, 2, 5, 15]}""");
+        REALM.revokeTokens();
+        REALM.refuseGrant(true);
+        try {
+            mvc.perform(get("/locations/gw-den-004/orders/export").header("Authorization", bearer()))
+                    .andExpect(status().isServiceUnavailable());
+        } finally {
+            REALM.refuseGrant(false);
+        }
+        mvc.perform(get("/locations/gw-den-004/orders/export").header("Authorization", bearer()))
+                .andExpect(status().isForbidden());
     }
 
     @Test

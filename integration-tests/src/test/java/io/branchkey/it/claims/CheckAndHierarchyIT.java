@@ -18,12 +18,18 @@ import io.branchkey.it.support.Tree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ClientBuilder;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
 import org.keycloak.testframework.server.KeycloakUrls;
 
-/** The check endpoint and the published hierarchy, on the demo realm. */
+/** The check endpoint and the hierarchy, on the demo realm. */
 @KeycloakIntegrationTest(config = BranchkeyServerConfig.class)
 class CheckAndHierarchyIT {
 
@@ -32,6 +38,9 @@ class CheckAndHierarchyIT {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    @InjectRealm(config = OtherRealm.class)
+    ManagedRealm otherRealm;
 
     DemoClaims demo;
 
@@ -130,7 +139,7 @@ class CheckAndHierarchyIT {
 
     @Test
     void thePublishedHierarchyGivesEveryNodesPathWithoutNamesAndIsCacheable() {
-        BranchkeyApi open = demo.publicApi;
+        BranchkeyApi open = demo.hierarchyApi;
         JsonNode store = open.get("hierarchy/nodes/" + demo.node("GW-DEN-001")).expect(200).json();
         assertThat(store.get("kind").asText()).isEqualTo("LOCATION");
         assertThat(store.get("path")).extracting(JsonNode::asLong).containsExactly(demo.handle("RELAYORDER"),
@@ -143,5 +152,58 @@ class CheckAndHierarchyIT {
         assertThat(document.json().get("nodes")).as("1 partner, 2 accounts, 4 regions, 7 locations").hasSize(14);
         assertThat(document.body()).doesNotContain("Greenwood");
         assertThat(open.getWithHeader("hierarchy", "If-None-Match", etag).status()).isEqualTo(304);
+    }
+
+    /**
+     * The hierarchy shows every tenant's tree: only a resource server reads it, with an access token of a service
+     * account of this realm (client credentials grant; the client needs no roles). Both the document and the node
+     * lookups, and the answers may be kept by that caller only.
+     */
+    @Test
+    void theHierarchyAnswersOnlyAServiceAccountOfTheRealm() {
+        String node = "hierarchy/nodes/" + demo.node("GW-DEN-001");
+        BranchkeyApi api = demo.publicApi;
+        String person = demo.login("gw-manager").accessToken();
+        String otherRealmsServiceAccount = new OidcTokens(urls, otherRealm.getName())
+                .clientCredentials(DemoClaims.RESOURCE_SERVER, DemoClaims.RESOURCE_SERVER_SECRET).expectOk().accessToken();
+        String serverAdmin = keycloak.tokenManager().getAccessTokenString();
+        String serviceAccount = demo.tokens.clientCredentials(DemoClaims.RESOURCE_SERVER, DemoClaims.RESOURCE_SERVER_SECRET)
+                .expectOk().accessToken();
+
+        for (String path : List.of("hierarchy", node)) {
+            ApiResponse anonymous = api.get(path);
+            assertError(anonymous, 401, "unauthorized");
+            assertThat(anonymous.header("WWW-Authenticate").orElse("")).startsWith("Bearer");
+            assertThat(anonymous.body()).doesNotContain("\"nodes\"").doesNotContain("\"path\"");
+            assertError(api.withBearer("not-a-token").get(path), 401, "unauthorized");
+            assertError(api.withBearer(person).get(path), 403, "forbidden");
+            assertError(api.withBearer(otherRealmsServiceAccount).get(path), 401, "unauthorized");
+            assertError(api.withBearer(serverAdmin).get(path), 401, "unauthorized");
+        }
+
+        ApiResponse document = api.withBearer(serviceAccount).get("hierarchy").expect(200);
+        assertThat(document.json().get("nodes")).as("1 partner, 2 accounts, 4 regions, 7 locations").hasSize(14);
+        assertThat(document.header("Cache-Control").orElse("")).contains("private").contains("no-cache");
+        ApiResponse store = api.withBearer(serviceAccount).get(node).expect(200);
+        assertThat(store.json().get("path")).extracting(JsonNode::asLong).endsWith(demo.handle("GW-DEN-001"));
+        assertThat(store.header("Cache-Control").orElse("")).contains("private").contains("max-age");
+        // a 304 also needs the token
+        String etag = document.header("ETag").orElseThrow();
+        assertThat(api.withBearer(serviceAccount).getWithHeader("hierarchy", "If-None-Match", etag).status()).isEqualTo(304);
+        assertThat(api.getWithHeader("hierarchy", "If-None-Match", etag).status()).isEqualTo(401);
+        assertThat(api.withBearer(person).getWithHeader("hierarchy", "If-None-Match", etag).status()).isEqualTo(403);
+    }
+
+    /** Another realm with a client of the same id and secret as the demo's resource server. */
+    public static class OtherRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            ClientRepresentation client = ClientBuilder.create().clientId(DemoClaims.RESOURCE_SERVER)
+                    .secret(DemoClaims.RESOURCE_SERVER_SECRET).serviceAccountsEnabled().fullScopeEnabled(false).build();
+            client.setPublicClient(false);
+            client.setStandardFlowEnabled(false);
+            client.setDirectAccessGrantsEnabled(false);
+            return realm.name("bk-hierarchy-other").clients(client);
+        }
     }
 }

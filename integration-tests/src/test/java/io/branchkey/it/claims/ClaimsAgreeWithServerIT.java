@@ -25,9 +25,9 @@ import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Every (demo user, node, permission) of the demo realm: what the resource-server library answers from a real
- * token (verified against the realm's JWKS, decoded with the public catalog and hierarchy) equals what the check
- * endpoint says for that token, and for tokens of scope all equals the effective permissions the admin API
- * reports. Location-scoped tokens allow nothing elsewhere.
+ * token (verified against the realm's JWKS, decoded with the public catalog and the hierarchy, read as the demo's
+ * example-resource-server service account) equals what the check endpoint says for that token, and for tokens of
+ * scope all equals the effective permissions the admin API reports. Location-scoped tokens allow nothing elsewhere.
  */
 @KeycloakIntegrationTest(config = BranchkeyServerConfig.class)
 class ClaimsAgreeWithServerIT {
@@ -46,9 +46,10 @@ class ClaimsAgreeWithServerIT {
     void demo() {
         demo = new DemoClaims(keycloak, urls);
         library = BranchkeyResourceServer.builder(urls.getBase() + "/realms/" + DemoRealm.NAME)
-                .authorizedParty(DemoClaims.REGISTER).build();
+                .authorizedParty(DemoClaims.REGISTER)
+                .clientCredentials(DemoClaims.RESOURCE_SERVER, DemoClaims.RESOURCE_SERVER_SECRET).build();
         nodes = new ArrayList<>();
-        demo.publicApi.get("hierarchy").expect(200).json().get("nodes").forEach(n -> nodes.add(n.get(3).asText()));
+        demo.hierarchyApi.get("hierarchy").expect(200).json().get("nodes").forEach(n -> nodes.add(n.get(3).asText()));
     }
 
     private record Case(String user, String node, String permission) {

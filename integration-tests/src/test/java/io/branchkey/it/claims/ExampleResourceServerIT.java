@@ -35,7 +35,8 @@ class ExampleResourceServerIT {
         demo = new DemoClaims(keycloak, urls);
         if (app == null) {
             app = ExampleResourceServer.start(urls.getBase() + "/realms/" + DemoRealm.NAME,
-                    "register-app,backoffice-app,relayorder-integration");
+                    "register-app,backoffice-app,relayorder-integration", DemoClaims.RESOURCE_SERVER,
+                    DemoClaims.RESOURCE_SERVER_SECRET);
         }
     }
 

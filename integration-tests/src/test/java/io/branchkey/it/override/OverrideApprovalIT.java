@@ -55,7 +55,8 @@ class OverrideApprovalIT {
         s.admin.put("nodes/" + s.account + "/override-rules/return", Map.of("required", true)).expect(200);
         s.admin.put("nodes/" + s.account + "/override-rules/discount", Map.of("required", true, "thresholdPercent", 10))
                 .expect(200);
-        library = BranchkeyResourceServer.builder(s.issuer).authorizedParty(RegisterShop.REGISTER_CLIENT).build();
+        library = BranchkeyResourceServer.builder(s.issuer).authorizedParty(RegisterShop.REGISTER_CLIENT)
+                .clientCredentials(RegisterShop.RESOURCE_SERVER_CLIENT, RegisterShop.RESOURCE_SERVER_SECRET).build();
     }
 
     /** The cashier's register session at the device. */
@@ -196,6 +197,7 @@ class OverrideApprovalIT {
         }
         // two minutes later the approval is worth nothing
         BranchkeyResourceServer later = BranchkeyResourceServer.builder(s.issuer).authorizedParty(RegisterShop.REGISTER_CLIENT)
+                .clientCredentials(RegisterShop.RESOURCE_SERVER_CLIENT, RegisterShop.RESOURCE_SERVER_SECRET)
                 .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(200))).build();
         assertThatRejected(() -> later.approvals().consume(approval), ApprovalRejectedException.Reason.EXPIRED);
     }

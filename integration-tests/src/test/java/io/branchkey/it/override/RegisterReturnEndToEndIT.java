@@ -52,7 +52,8 @@ class RegisterReturnEndToEndIT {
         shop = RegisterShop.of(null, realm, keycloak, urls);
         shop.admin.put("nodes/" + shop.account + "/override-rules/return", Map.of("required", true)).expect(200);
         RegisterShop.Person budtender = shop.person("Bea", "Budtender", "KlickTrack Budtender");
-        app = ExampleResourceServer.start(shop.issuer, RegisterShop.REGISTER_CLIENT);
+        app = ExampleResourceServer.start(shop.issuer, RegisterShop.REGISTER_CLIENT,
+                RegisterShop.RESOURCE_SERVER_CLIENT, RegisterShop.RESOURCE_SERVER_SECRET);
 
         // 1. the budtender logs in at the register with tile and PIN
         String token = shop.pinLogin(shop.register, budtender.id(), budtender.pin()).expectOk().accessToken();

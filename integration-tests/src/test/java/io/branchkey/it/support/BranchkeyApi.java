@@ -63,7 +63,7 @@ public final class BranchkeyApi {
         return new BranchkeyApi(urls.getBase(), realm, () -> accessToken, Base.DELEGATED);
     }
 
-    /** The public, unauthenticated endpoints ({@code /realms/{realm}/branchkey/...}). */
+    /** The realm's Branchkey endpoints ({@code /realms/{realm}/branchkey/...}), without a token. */
     public static BranchkeyApi publicApi(KeycloakUrls urls, String realm) {
         return new BranchkeyApi(urls.getBase(), realm, () -> null, Base.PUBLIC);
     }
@@ -78,12 +78,17 @@ public final class BranchkeyApi {
         return new BranchkeyApi(urls.getBase(), realm, () -> accessToken);
     }
 
-    /** The same caller against another realm's API. */
     /** The same API with a fixed bearer token (null: none). */
     public BranchkeyApi withBearer(String accessToken) {
         return new BranchkeyApi(serverBase, realm, () -> accessToken, base);
     }
 
+    /** The same API with a bearer token asked for before each request (a cache that renews it, e.g.). */
+    public BranchkeyApi withBearer(Supplier<String> accessTokens) {
+        return new BranchkeyApi(serverBase, realm, accessTokens, base);
+    }
+
+    /** The same caller against another realm's API. */
     public BranchkeyApi forRealm(String otherRealm) {
         return new BranchkeyApi(serverBase, otherRealm, token, base);
     }

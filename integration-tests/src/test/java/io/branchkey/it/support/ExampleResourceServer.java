@@ -29,7 +29,12 @@ public final class ExampleResourceServer implements AutoCloseable {
         this.log = log;
     }
 
-    public static ExampleResourceServer start(String issuer, String authorizedParties) {
+    /**
+     * @param clientId the app's own confidential client in that realm, with service accounts enabled (for the
+     *        hierarchy endpoint); its secret goes to the process in the environment, not on the command line
+     */
+    public static ExampleResourceServer start(String issuer, String authorizedParties, String clientId,
+            String clientSecret) {
         String jar = System.getProperty("branchkey.example.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("the example jar is missing (" + jar + "): build examples/resource-server first");
@@ -39,10 +44,11 @@ public final class ExampleResourceServer implements AutoCloseable {
             Files.delete(portFile);
             Path log = Files.createTempFile("branchkey-example", ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar,
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar,
                     "--branchkey.issuer=" + issuer, "--branchkey.authorized-parties=" + authorizedParties,
-                    "--server.port=0", "--branchkey.port-file=" + portFile))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "--branchkey.client-id=" + clientId, "--server.port=0", "--branchkey.port-file=" + portFile));
+            builder.environment().put("BRANCHKEY_CLIENT_SECRET", clientSecret);
+            Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -17,13 +18,17 @@ import org.keycloak.testframework.util.ApiUtil;
 /**
  * A shop for PIN logins: one account with a store (register and fulfillment device registered there) and a second
  * store; a cashier, a fulfillment worker and a shift lead at the store, each with a generated PIN; a register
- * client allowed device grants, with Branchkey's claims and acr mappers.
+ * client allowed device grants, with Branchkey's claims and acr mappers; and a resource server's own client (a
+ * service account without roles) for the hierarchy endpoint.
  */
 public final class RegisterShop {
 
     public static final String PASSWORD = "Branchkey-Pin-Login-1";
     public static final String REGISTER_CLIENT = "pin-register";
     public static final String PIN_GRANT = "urn:branchkey:params:oauth:grant-type:pin";
+    /** A resource server's confidential client: the hierarchy endpoint answers only a service account. */
+    public static final String RESOURCE_SERVER_CLIENT = "shop-resource-server";
+    public static final String RESOURCE_SERVER_SECRET = "shop-resource-server-secret";
 
     public record Person(String id, String username, String pin) {
     }
@@ -128,7 +133,18 @@ public final class RegisterShop {
                             .attribute("pkce.code.challenge.method", "S256")
                             .protocolMappers(mapper("branchkey-tenancy-mapper", "bk_tenancy"),
                                     mapper("branchkey-permissions-mapper", "bk_perms"),
-                                    mapper("branchkey-acr-mapper", null)));
+                                    mapper("branchkey-acr-mapper", null)))
+                    .clients(resourceServer());
+        }
+
+        /** Client credentials only: no browser or password logins, no roles. */
+        private static ClientRepresentation resourceServer() {
+            ClientRepresentation client = ClientBuilder.create().clientId(RESOURCE_SERVER_CLIENT)
+                    .secret(RESOURCE_SERVER_SECRET).serviceAccountsEnabled().fullScopeEnabled(false).build();
+            client.setPublicClient(false);
+            client.setStandardFlowEnabled(false);
+            client.setDirectAccessGrantsEnabled(false);
+            return client;
         }
 
         private static ProtocolMapperRepresentation mapper(String type, String claim) {

@@ -87,7 +87,8 @@ public class ClaimsLibraryBenchmark {
         verifier = TokenVerifier.builder(ISSUER, JwksSource.fixed(new JWKSet(key.toPublicJWK())))
                 .authorizedParty("backoffice-app").build();
         decoder = new AccessDecoder(ClaimNames.DEFAULT, RemoteCatalogSource.builder(realm.base()).build(),
-                CachingNodeAncestry.builder(realm.base()).build(), PermissionCheckClient.none());
+                CachingNodeAncestry.builder(realm.base()).accessTokens(() -> "bench-service-account").build(),
+                PermissionCheckClient.none());
 
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
                 .keyID(key.getKeyID()).build(), claims());

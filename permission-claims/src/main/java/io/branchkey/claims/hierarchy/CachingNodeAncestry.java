@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.branchkey.claims.BranchkeyUnavailableException;
+import io.branchkey.claims.auth.AccessTokenSource;
 import io.branchkey.claims.internal.JsonHttp;
 import io.branchkey.claims.internal.JsonResponse;
 import io.branchkey.claims.internal.JsonValues;
@@ -22,7 +23,7 @@ import io.branchkey.claims.internal.JsonValues;
  * the answer for the response's {@code Cache-Control: max-age} (a move is seen when the entry expires). Unknown ids
  * ({@code 404}) are remembered for a short time. Concurrent misses for one id share one request. The cache is
  * bounded: when full, expired entries go first, then arbitrary ones (not LRU: a hit must stay a plain map read).
- * Thread-safe.
+ * Requests carry a service account's access token ({@link Builder#accessTokens}). Thread-safe.
  */
 public final class CachingNodeAncestry implements NodeAncestry {
 
@@ -33,7 +34,7 @@ public final class CachingNodeAncestry implements NodeAncestry {
     }
 
     private final URI nodesBase;
-    private final JsonHttp http;
+    private final AuthorizedHierarchyGet http;
     private final Clock clock;
     private final int maxEntries;
     private final long defaultMaxAgeMillis;
@@ -44,7 +45,8 @@ public final class CachingNodeAncestry implements NodeAncestry {
 
     private CachingNodeAncestry(Builder builder) {
         this.nodesBase = JsonHttp.endpoint(builder.endpointBase, "/branchkey/hierarchy/nodes/");
-        this.http = JsonHttp.of(builder.httpClient, builder.requestTimeout);
+        this.http = new AuthorizedHierarchyGet(JsonHttp.of(builder.httpClient, builder.requestTimeout),
+                builder.accessTokens);
         this.clock = builder.clock;
         this.maxEntries = builder.maxEntries;
         this.defaultMaxAgeMillis = builder.defaultMaxAge.toMillis();
@@ -174,9 +176,10 @@ public final class CachingNodeAncestry implements NodeAncestry {
         }
     }
 
-    /** Settings; every one has a default. */
+    /** Settings; all but {@link #accessTokens} have a default. */
     public static final class Builder {
         private final URI endpointBase;
+        private AccessTokenSource accessTokens;
         private HttpClient httpClient;
         private Duration requestTimeout = JsonHttp.DEFAULT_REQUEST_TIMEOUT;
         private Clock clock = Clock.systemUTC();
@@ -187,6 +190,16 @@ public final class CachingNodeAncestry implements NodeAncestry {
 
         private Builder(URI endpointBase) {
             this.endpointBase = Objects.requireNonNull(endpointBase, "endpointBase");
+        }
+
+        /**
+         * Required: the access tokens sent to the hierarchy endpoint, which answers only service accounts of the
+         * realm (usually a {@link io.branchkey.claims.auth.ClientCredentialsTokenSource}). A token refused with 401
+         * is {@linkplain AccessTokenSource#invalidate dropped} and the request made once more.
+         */
+        public Builder accessTokens(AccessTokenSource tokens) {
+            this.accessTokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
         }
 
         /** The HTTP client; default: a new one with a 2 s connect timeout that does not follow redirects. */
@@ -233,7 +246,11 @@ public final class CachingNodeAncestry implements NodeAncestry {
             return this;
         }
 
+        /** @throws IllegalStateException without {@link #accessTokens} */
         public CachingNodeAncestry build() {
+            if (accessTokens == null) {
+                throw new IllegalStateException(AuthorizedHierarchyGet.MISSING_TOKENS);
+            }
             return new CachingNodeAncestry(this);
         }
     }

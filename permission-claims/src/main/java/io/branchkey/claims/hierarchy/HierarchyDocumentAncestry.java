@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.branchkey.claims.BranchkeyUnavailableException;
+import io.branchkey.claims.auth.AccessTokenSource;
 import io.branchkey.claims.internal.JsonHttp;
 import io.branchkey.claims.internal.JsonResponse;
 import io.branchkey.claims.internal.JsonValues;
@@ -21,7 +22,8 @@ import io.branchkey.claims.internal.JsonValues;
  * An id the document does not know triggers an early revalidation, at most once per
  * {@linkplain Builder#minRefreshInterval minimum interval}, so a node created after the last load is found.
  * While one thread revalidates, others keep answering from the current document; a failed revalidation keeps the
- * current document. Suits resource servers that check many different nodes. Thread-safe.
+ * current document. Requests carry a service account's access token ({@link Builder#accessTokens}). Suits resource
+ * servers that check many different nodes. Thread-safe.
  */
 public final class HierarchyDocumentAncestry implements NodeAncestry {
 
@@ -31,7 +33,7 @@ public final class HierarchyDocumentAncestry implements NodeAncestry {
     }
 
     private final URI uri;
-    private final JsonHttp http;
+    private final AuthorizedHierarchyGet http;
     private final Clock clock;
     private final long refreshMillis;
     private final long minRefreshMillis;
@@ -40,7 +42,8 @@ public final class HierarchyDocumentAncestry implements NodeAncestry {
 
     private HierarchyDocumentAncestry(Builder builder) {
         this.uri = JsonHttp.endpoint(builder.endpointBase, "/branchkey/hierarchy");
-        this.http = JsonHttp.of(builder.httpClient, builder.requestTimeout);
+        this.http = new AuthorizedHierarchyGet(JsonHttp.of(builder.httpClient, builder.requestTimeout),
+                builder.accessTokens);
         this.clock = builder.clock;
         this.refreshMillis = builder.refreshInterval.toMillis();
         this.minRefreshMillis = builder.minRefreshInterval.toMillis();
@@ -152,9 +155,10 @@ public final class HierarchyDocumentAncestry implements NodeAncestry {
         }
     }
 
-    /** Settings; every one has a default. */
+    /** Settings; all but {@link #accessTokens} have a default. */
     public static final class Builder {
         private final URI endpointBase;
+        private AccessTokenSource accessTokens;
         private HttpClient httpClient;
         private Duration requestTimeout = JsonHttp.DEFAULT_REQUEST_TIMEOUT;
         private Clock clock = Clock.systemUTC();
@@ -163,6 +167,16 @@ public final class HierarchyDocumentAncestry implements NodeAncestry {
 
         private Builder(URI endpointBase) {
             this.endpointBase = Objects.requireNonNull(endpointBase, "endpointBase");
+        }
+
+        /**
+         * Required: the access tokens sent to the hierarchy endpoint, which answers only service accounts of the
+         * realm (usually a {@link io.branchkey.claims.auth.ClientCredentialsTokenSource}). A token refused with 401
+         * is {@linkplain AccessTokenSource#invalidate dropped} and the request made once more.
+         */
+        public Builder accessTokens(AccessTokenSource tokens) {
+            this.accessTokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
         }
 
         /** Default: a new client with a 2 s connect timeout that does not follow redirects. */
@@ -194,7 +208,11 @@ public final class HierarchyDocumentAncestry implements NodeAncestry {
             return this;
         }
 
+        /** @throws IllegalStateException without {@link #accessTokens} */
         public HierarchyDocumentAncestry build() {
+            if (accessTokens == null) {
+                throw new IllegalStateException(AuthorizedHierarchyGet.MISSING_TOKENS);
+            }
             return new HierarchyDocumentAncestry(this);
         }
     }

@@ -63,12 +63,47 @@ public final class JsonHttp {
      * @throws BranchkeyUnavailableException on I/O failure, interruption, or a 2xx body that is not a JSON object
      */
     public JsonResponse get(URI uri, String ifNoneMatch) {
+        return get(uri, ifNoneMatch, null);
+    }
+
+    /**
+     * GET with an optional If-None-Match and an optional bearer token.
+     *
+     * @param ifNoneMatch null for an unconditional GET
+     * @param bearerToken null for none; sent only in the Authorization header, never in a message
+     * @throws BranchkeyUnavailableException as for {@link #get(URI, String)}
+     */
+    public JsonResponse get(URI uri, String ifNoneMatch, String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
                 .header("Accept", "application/json");
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         return send(request.build(), uri);
+    }
+
+    /**
+     * POST of an already encoded form (the token endpoint), answered as text whatever the status: OAuth errors
+     * come with 400 or 401 and a JSON body worth reading.
+     *
+     * @param headers sent as given (Content-Type, Authorization, ...); never put in a message
+     * @throws BranchkeyUnavailableException on I/O failure, interruption or a body over the limit
+     */
+    public TextResponse postForm(URI uri, Map<String, String> headers, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        HttpResponse<InputStream> response = exchange(request.build(), uri);
+        try (InputStream in = response.body()) {
+            String body = new String(readLimited(in, uri), StandardCharsets.UTF_8);
+            return new TextResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    body);
+        } catch (IOException e) {
+            throw new BranchkeyUnavailableException("reading the answer of " + uri + " failed: " + e, e);
+        }
     }
 
     /**
@@ -87,26 +122,34 @@ public final class JsonHttp {
         return send(request, uri);
     }
 
-    private JsonResponse send(HttpRequest request, URI uri) {
-        HttpResponse<InputStream> response;
+    private HttpResponse<InputStream> exchange(HttpRequest request, URI uri) {
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new BranchkeyUnavailableException("request to " + uri + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BranchkeyUnavailableException("interrupted while calling " + uri, e);
         }
+    }
+
+    private byte[] readLimited(InputStream in, URI uri) throws IOException {
+        byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+        if (bytes.length > maxBodyBytes) {
+            throw new BranchkeyUnavailableException(uri + " answered more than " + maxBodyBytes + " bytes");
+        }
+        return bytes;
+    }
+
+    private JsonResponse send(HttpRequest request, URI uri) {
+        HttpResponse<InputStream> response = exchange(request, uri);
         int status = response.statusCode();
         String etag = response.headers().firstValue("ETag").orElse(null);
         long maxAge = maxAgeSeconds(response.headers().firstValue("Cache-Control").orElse(null));
         Map<String, Object> body = null;
         try (InputStream in = response.body()) {
             if (status >= 200 && status < 300) {
-                byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-                if (bytes.length > maxBodyBytes) {
-                    throw new BranchkeyUnavailableException(uri + " answered more than " + maxBodyBytes + " bytes");
-                }
+                byte[] bytes = readLimited(in, uri);
                 try {
                     body = JSONObjectUtils.parse(new String(bytes, StandardCharsets.UTF_8));
                 } catch (ParseException e) {

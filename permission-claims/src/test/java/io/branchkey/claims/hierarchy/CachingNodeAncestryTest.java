@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.branchkey.claims.BranchkeyUnavailableException;
+import io.branchkey.claims.auth.ClientCredentialsTokenSource;
 import io.branchkey.claims.support.MutableClock;
+import io.branchkey.claims.support.ServiceAccount;
 import io.branchkey.claims.support.StubRealm;
 import io.branchkey.claims.support.StubRealm.Answer;
 
@@ -42,7 +44,88 @@ class CachingNodeAncestryTest {
     }
 
     private CachingNodeAncestry.Builder ancestry() {
-        return CachingNodeAncestry.builder(realm.base()).clock(clock);
+        return CachingNodeAncestry.builder(realm.base()).accessTokens(() -> "svc-fixed").clock(clock);
+    }
+
+    /** An ancestry with the client credentials of a service account whose tokens the node routes require. */
+    private CachingNodeAncestry withServiceAccount(ServiceAccount account) {
+        account.install(realm);
+        return CachingNodeAncestry.builder(realm.base()).clock(clock)
+                .accessTokens(ClientCredentialsTokenSource.forRealm(realm.base(), "orders-api", "s3cret").clock(clock)
+                        .build())
+                .build();
+    }
+
+    private void guardedNodes(ServiceAccount account) {
+        for (int handle : new int[] {12, 13}) {
+            realm.on(NODES + "loc-" + handle, account.guard(Answer.json("{\"id\": \"loc-" + handle
+                    + "\", \"handle\": " + handle + ", \"kind\": \"LOCATION\", \"path\": [1, 2, 5, " + handle + "]}")));
+        }
+    }
+
+    @Test
+    void everyRequestCarriesTheAccessToken() {
+        ancestry().build().pathOf("loc-12");
+        assertThat(realm.requests()).singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer svc-fixed"));
+    }
+
+    @Test
+    void withoutAccessTokensTheBuilderFails() {
+        assertThatThrownBy(() -> CachingNodeAncestry.builder(realm.base()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("accessTokens");
+    }
+
+    @Test
+    void clientCredentialsTokensAreFetchedOnceForManyNodes() {
+        ServiceAccount account = new ServiceAccount("orders-api", "s3cret");
+        guardedNodes(account);
+        CachingNodeAncestry ancestry = withServiceAccount(account);
+        assertThat(ancestry.pathOf("loc-12").handle()).isEqualTo(12);
+        assertThat(ancestry.pathOf("loc-13").handle()).isEqualTo(13);
+        assertThat(account.issued()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedTokenIsReplacedAndTheRequestRetriedOnce() {
+        ServiceAccount account = new ServiceAccount("orders-api", "s3cret");
+        guardedNodes(account);
+        CachingNodeAncestry ancestry = withServiceAccount(account);
+        ancestry.pathOf("loc-12");
+        account.revokeAll(); // svc-1 is refused from now on, though not expired
+        assertThat(ancestry.pathOf("loc-13").handle()).isEqualTo(13);
+        assertThat(account.issued()).isEqualTo(2);
+        assertThat(realm.count(NODES + "loc-13")).isEqualTo(2);
+        assertThat(realm.requests().get(realm.requests().size() - 1).header("Authorization")).isEqualTo("Bearer svc-2");
+    }
+
+    @Test
+    void aSecond401IsUnavailableAfterExactlyOneRetry() {
+        ServiceAccount account = new ServiceAccount("orders-api", "s3cret");
+        realm.on(NODES + "loc-13", Answer.status(401));
+        CachingNodeAncestry ancestry = withServiceAccount(account);
+        assertThatThrownBy(() -> ancestry.pathOf("loc-13")).isInstanceOf(BranchkeyUnavailableException.class)
+                .hasMessageContaining("401").hasMessageNotContaining("svc-");
+        assertThat(realm.count(NODES + "loc-13")).isEqualTo(2);
+        assertThat(account.issued()).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonsTokenIsForbiddenAndNotRetried() {
+        realm.on(NODES + "loc-13", Answer.status(403));
+        assertThatThrownBy(() -> ancestry().build().pathOf("loc-13")).isInstanceOf(BranchkeyUnavailableException.class)
+                .hasMessageContaining("service account");
+        assertThat(realm.count(NODES + "loc-13")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingTokenSourceIsUnavailable() {
+        CachingNodeAncestry ancestry = CachingNodeAncestry.builder(realm.base()).clock(clock)
+                .accessTokens(() -> {
+                    throw new IllegalStateException("vault sealed");
+                }).build();
+        assertThatThrownBy(() -> ancestry.pathOf("loc-12")).isInstanceOf(BranchkeyUnavailableException.class);
+        assertThat(realm.count(NODES + "loc-12")).isZero();
     }
 
     @Test

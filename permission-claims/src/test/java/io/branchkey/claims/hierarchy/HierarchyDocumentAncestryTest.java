@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.branchkey.claims.BranchkeyUnavailableException;
+import io.branchkey.claims.auth.ClientCredentialsTokenSource;
 import io.branchkey.claims.support.MutableClock;
+import io.branchkey.claims.support.ServiceAccount;
 import io.branchkey.claims.support.StubRealm;
 import io.branchkey.claims.support.StubRealm.Answer;
 
@@ -23,6 +25,7 @@ class HierarchyDocumentAncestryTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     private StubRealm realm;
+    private ServiceAccount account;
     private volatile String version = "v1";
     private volatile String nodes = """
             [[1, 0, "PARTNER", "p"], [2, 1, "ACCOUNT", "acct-a"], [5, 2, "REGION", "reg-a"],
@@ -31,13 +34,14 @@ class HierarchyDocumentAncestryTest {
     @BeforeEach
     void start() throws Exception {
         realm = new StubRealm();
-        realm.on(DOC, request -> {
+        account = new ServiceAccount("orders-api", "s3cret").install(realm);
+        realm.on(DOC, account.guard(request -> {
             String etag = "\"" + version + "\"";
             if (etag.equals(request.header("If-None-Match"))) {
                 return new Answer(304, null, Map.of("ETag", etag));
             }
             return Answer.json("{\"version\": \"" + version + "\", \"nodes\": " + nodes + "}", "ETag", etag);
-        });
+        }));
     }
 
     @AfterEach
@@ -45,9 +49,47 @@ class HierarchyDocumentAncestryTest {
         realm.close();
     }
 
+    /** With the client credentials of the service account whose tokens the document route requires. */
     private HierarchyDocumentAncestry ancestry() {
         return HierarchyDocumentAncestry.builder(realm.base()).clock(clock).refreshInterval(Duration.ofMinutes(1))
-                .minRefreshInterval(Duration.ofSeconds(10)).build();
+                .minRefreshInterval(Duration.ofSeconds(10))
+                .accessTokens(ClientCredentialsTokenSource.forRealm(realm.base(), "orders-api", "s3cret").clock(clock)
+                        .build())
+                .build();
+    }
+
+    private List<StubRealm.Request> documentRequests() {
+        return realm.requests().stream().filter(r -> r.path().endsWith(DOC)).toList();
+    }
+
+    @Test
+    void theDocumentIsAskedForWithTheServiceAccountsToken() {
+        HierarchyDocumentAncestry ancestry = ancestry();
+        assertThat(ancestry.pathOf("loc-12")).isNotNull();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(ancestry.pathOf("loc-12")).isNotNull();
+        assertThat(documentRequests()).hasSize(2).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer svc-1"));
+        assertThat(account.issued()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedTokenIsReplacedOnceAndTheEtagStillCounts() {
+        HierarchyDocumentAncestry ancestry = ancestry();
+        ancestry.pathOf("p");
+        account.revokeAll();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(ancestry.pathOf("loc-12")).isNotNull();
+        List<StubRealm.Request> documentRequests = documentRequests();
+        assertThat(documentRequests).hasSize(3);
+        assertThat(documentRequests.get(2).header("Authorization")).isEqualTo("Bearer svc-2");
+        assertThat(documentRequests.get(2).header("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(account.issued()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAccessTokensTheBuilderFails() {
+        assertThatThrownBy(() -> HierarchyDocumentAncestry.builder(realm.base()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("accessTokens");
     }
 
     @Test
@@ -61,7 +103,7 @@ class HierarchyDocumentAncestryTest {
         clock.advance(Duration.ofSeconds(61));
         assertThat(ancestry.pathOf("loc-12")).isNotNull();
         assertThat(realm.count(DOC)).isEqualTo(2);
-        assertThat(realm.requests().get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(documentRequests().get(1).header("If-None-Match")).isEqualTo("\"v1\"");
         assertThat(ancestry.current().version()).isEqualTo("v1");
 
         // a move: the next revalidation brings the new document
