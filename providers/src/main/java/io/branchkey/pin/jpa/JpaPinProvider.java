@@ -78,6 +78,7 @@ final class JpaPinProvider implements PinProvider {
             throw new IllegalArgumentException("a PIN attempt needs the device's id");
         }
         String realmId = realm.getId();
+        RefusalPace pace = RefusalPace.startNow();
         PinGuard.Verdict verdict = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
                 session.getContext(), own -> {
                     RealmModel ownRealm = own.realms().getRealm(realmId);
@@ -86,6 +87,7 @@ final class JpaPinProvider implements PinProvider {
                     return new PinGuard(own, em(own), ownRealm, pepper, PinPolicies.read(ownRealm), clock).attempt(attempt);
                 }, "branchkey-pin-attempt");
         if (verdict.reason() != null) {
+            pace.awaitFloor();
             return PinLoginResult.refused(verdict.reason());
         }
         UserModel user = session.users().getUserById(realm, verdict.userId());

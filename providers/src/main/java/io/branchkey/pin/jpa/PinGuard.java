@@ -178,7 +178,7 @@ final class PinGuard {
      */
     private Candidate byUser(String userId, String nodeId) {
         UserModel user = userId.length() > 255 ? null : session.users().getUserById(realm, userId);
-        boolean member = user != null && queries.isMember(nodeId, user.getId());
+        boolean member = queries.isMember(nodeId, userId) && user != null;
         CredentialModel stored = user == null ? null : user.credentialManager()
                 .getStoredCredentialsByTypeStream(PinCredentialModel.TYPE).findFirst().orElse(null);
         if (!member) {
