@@ -67,7 +67,7 @@ final class AdminApi {
         return response.body();
     }
 
-    /** POST of a JSON body to an admin path; fails unless the answer is 201 or 200. Returns the body. */
+    /** POST of a JSON body to an admin path; fails unless the answer is 200, 201 or 204. Returns the body. */
     String post(String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + path))
                 .header("Authorization", "Bearer " + token)
@@ -75,7 +75,7 @@ final class AdminApi {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201 && response.statusCode() != 200) {
+        if (response.statusCode() != 201 && response.statusCode() != 200 && response.statusCode() != 204) {
             throw new IllegalStateException("POST " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return response.body();
