@@ -2,7 +2,8 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#-- Required action branchkey-set-pin (docs/pin.md). pinMode "choose": the user types a new PIN twice;
-     pinMode "show": the realm does not let users choose, so a generated PIN is shown once. -->
+     pinMode "show": the realm does not let users choose, so a generated PIN is shown once; pinMode "wait": the
+     user's new PINs for this hour are used up, and the message says so. -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('pin','pin-confirm'); section>
 <!-- template: branchkey-set-pin.ftl -->
     <#if section = "header">
@@ -10,7 +11,9 @@
     <#elseif section = "form">
         <#-- Theme resource of the Branchkey jar: found in any login theme, so linked here rather than in theme.properties -->
         <link rel="stylesheet" href="${url.resourcesPath}/css/branchkey-pin.css"/>
-        <#if pinMode == "show">
+        <#if pinMode == "wait">
+            <#-- only the message (shown by the layout) -->
+        <#elseif pinMode == "show">
             <div id="bk-pin-shown-text" class="${properties.kcContentWrapperClass!}">
                 <p>${msg("branchkeyPinShownIntro")}</p>
                 <p class="bk-pin-shown" aria-label="${msg("branchkeyPinShownLabel")}">

@@ -15,17 +15,25 @@ public class BranchkeyException extends RuntimeException {
         /** Unknown, or out of the caller's reach: 404. */
         NOT_FOUND,
         /** The input is fine but the current state refuses it: 409. */
-        CONFLICT
+        CONFLICT,
+        /** The caller (or the target) has used up a budget for now: 429, with when to try again. */
+        TOO_MANY
     }
 
     private final Kind kind;
     private final String field;
+    private final long retryAfterSeconds;
 
     public BranchkeyException(Kind kind, String field, String message) {
+        this(kind, field, message, 0);
+    }
+
+    protected BranchkeyException(Kind kind, String field, String message, long retryAfterSeconds) {
         // Rule violations are expected answers, not bugs: no stack trace to fill.
         super(message, null, false, false);
         this.kind = kind;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static BranchkeyException invalid(String field, String message) {
@@ -50,6 +58,11 @@ public class BranchkeyException extends RuntimeException {
 
     public Kind getKind() {
         return kind;
+    }
+
+    /** For {@link Kind#TOO_MANY}: seconds until the budget has room again; else 0. */
+    public long getRetryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The offending input field, or null when no single field is at fault. */

@@ -67,15 +67,17 @@ public final class DeviceEndpoint {
             }
             device = session.getProvider(DeviceProvider.class).redeem(realm, input.code(), key.toString(), input.name());
         } catch (BranchkeyException e) {
-            guard.failed(e.getField(), e.getMessage());
-            throw ApiErrors.from(e);
+            throw orOverBudget(guard.failed(e.getField(), e.getMessage()), ApiErrors.from(e));
         } catch (ApiException e) {
-            guard.failed(e.error().field(), e.error().message());
-            throw e;
+            throw orOverBudget(guard.failed(e.error().field(), e.error().message()), e);
         }
         session.getProvider(AuditProvider.class).success(realm, device.createdBy(), "DEVICE_ENROLL",
                 device.locationId(), device.id(), device.type() + " " + device.name());
         return Response.status(Response.Status.CREATED).entity(DeviceRepresentation.Device.of(device)).build();
+    }
+
+    private static ApiException orOverBudget(ApiException overBudget, ApiException failure) {
+        return overBudget != null ? overBudget : failure;
     }
 
     /** The calling device as the server knows it: a device request, proven with its key. */

@@ -20,7 +20,7 @@ public final class PinPolicyException extends BranchkeyException {
         NOT_UNIQUE,
         /** the realm does not let users choose their own PIN, the user is at a PIN-only location, or cannot have one */
         NOT_ALLOWED,
-        /** too many set-PIN attempts by this user lately */
+        /** too many new PINs (chosen or generated) for this user lately */
         TOO_MANY_ATTEMPTS,
         /** a policy value out of range */
         INVALID
@@ -35,6 +35,16 @@ public final class PinPolicyException extends BranchkeyException {
     public PinPolicyException(Problem problem, String field, String message) {
         super(problem == Problem.NOT_UNIQUE ? Kind.CONFLICT : Kind.INVALID, field, message);
         this.problem = problem;
+    }
+
+    private PinPolicyException(String message, long retryAfterSeconds) {
+        super(Kind.TOO_MANY, null, message, retryAfterSeconds);
+        this.problem = Problem.TOO_MANY_ATTEMPTS;
+    }
+
+    /** The user's PIN changes are used up for now (SetPinAttempts): 429 on the APIs. */
+    public static PinPolicyException tooManyAttempts(String message, long retryAfterSeconds) {
+        return new PinPolicyException(message, retryAfterSeconds);
     }
 
     public Problem getProblem() {

@@ -30,8 +30,10 @@ public interface PinProvider extends Provider {
      * blocked and unique at the user's PIN-only locations, clears its lockout and removes a pending set-PIN
      * required action.
      *
+     * Counts against the user's {@value SetPinAttempts#PER_HOUR} new PINs an hour, as choosing does.
+     *
      * @return the new PIN: the only time anybody sees it
-     * @throws PinPolicyException for a length outside 4..8 or a user that cannot hold a PIN
+     * @throws PinPolicyException for a length outside 4..8 or a user that cannot hold a PIN; TOO_MANY_ATTEMPTS
      */
     String generate(RealmModel realm, UserModel user, Integer length);
 

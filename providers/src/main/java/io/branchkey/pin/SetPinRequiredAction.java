@@ -40,7 +40,15 @@ final class SetPinRequiredAction implements RequiredActionProvider {
             context.challenge(chooseForm(context, policy).createForm(TEMPLATE));
             return;
         }
-        String pin = pins.generate(context.getRealm(), context.getUser(), null);
+        String pin;
+        try {
+            // every page shown draws a new PIN, so the draws count against the user's budget (SetPinAttempts)
+            pin = pins.generate(context.getRealm(), context.getUser(), null);
+        } catch (PinPolicyException e) {
+            context.challenge(context.form().setError(messageKey(e.getProblem())).setAttribute("pinMode", "wait")
+                    .setAttribute("pinLength", policy.length()).createForm(TEMPLATE));
+            return;
+        }
         context.challenge(context.form().setAttribute("pinMode", "show").setAttribute("generatedPin", pin)
                 .setAttribute("pinLength", pin.length()).createForm(TEMPLATE));
     }

@@ -46,6 +46,7 @@ public final class ApiErrors {
             case FORBIDDEN -> error(Response.Status.FORBIDDEN, "forbidden", e.getField(), e.getMessage());
             case NOT_FOUND -> notFound(e.getField(), e.getMessage());
             case CONFLICT -> conflict(e.getField(), e.getMessage());
+            case TOO_MANY -> tooManyRequests(e.getMessage(), e.getRetryAfterSeconds());
         };
     }
 

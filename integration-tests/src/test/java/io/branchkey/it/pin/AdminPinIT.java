@@ -128,6 +128,24 @@ class AdminPinIT {
         notFound(w.admin.get("users/" + Tree.randomId() + "/pin"), "userId");
     }
 
+    /** A generated PIN is never a colleague's: unlimited draws would map out the PINs that never come up. */
+    @Test
+    @Order(2)
+    void aUserGetsAtMostTenNewPinsAnHour() {
+        Person user = w.person("draws", w.accountA, w.storeA1);
+        for (int draw = 0; draw < 10; draw++) {
+            w.remember(w.admin.post(pinPath(user) + "/generate", null).expect(200));
+        }
+        String createdAt = w.admin.get(pinPath(user)).expect(200).json().get("createdAt").asText();
+        ApiResponse refused = w.admin.post(pinPath(user) + "/generate", null);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+        assertThat(refused.json().get("error").asText()).isEqualTo("too_many_requests");
+        assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+        w.assertNoPinIn("the refusal", refused.body());
+        assertThat(w.admin.get(pinPath(user)).expect(200).json().get("createdAt").asText()).as("the PIN is unchanged")
+                .isEqualTo(createdAt);
+    }
+
     @Test
     @Order(3)
     void resetRemovesThePinAndAsksTheUserForANewOne() {

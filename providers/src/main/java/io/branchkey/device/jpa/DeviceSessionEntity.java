@@ -29,21 +29,26 @@ public class DeviceSessionEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
+    /** When recorded, or last found still alive: the pruning looks at the longest unchecked records first. */
+    @Column(name = "CHECKED_AT", nullable = false)
+    private long checkedAt;
 
     protected DeviceSessionEntity() {
     }
 
-    DeviceSessionEntity(String deviceId, String userSessionId, String realmId, long createdAt) {
+    DeviceSessionEntity(String deviceId, String userSessionId, String realmId, long checkedAt) {
         this.deviceId = deviceId;
         this.userSessionId = userSessionId;
         this.realmId = realmId;
-        this.createdAt = createdAt;
+        this.checkedAt = checkedAt;
     }
 
     String getUserSessionId() {
         return userSessionId;
+    }
+
+    void setCheckedAt(long checkedAt) {
+        this.checkedAt = checkedAt;
     }
 
     public record Key(String deviceId, String userSessionId) implements Serializable {

@@ -1,6 +1,7 @@
 package io.branchkey.device.jpa;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
@@ -11,9 +12,14 @@ import org.keycloak.models.UserSessionProvider;
 /** The user sessions begun at each device: recorded at login, ended with the device. */
 final class DeviceSessions {
 
-    /** A recorded session this old whose Keycloak session is gone is forgotten at the device's next login. */
+    /** A record is looked at again this long after it was made or last found alive. */
     private static final long PRUNE_AFTER_MILLIS = 3_600_000L;
     private static final int PRUNE_BATCH = 20;
+    /**
+     * One login in this many prunes: each checked record costs two session lookups, and a batch every 16 logins
+     * still forgets up to 20 records where those logins added 16, so the table stays near the live sessions.
+     */
+    private static final int PRUNE_ONE_LOGIN_IN = 16;
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -28,7 +34,9 @@ final class DeviceSessions {
         if (em.find(DeviceSessionEntity.class, new DeviceSessionEntity.Key(deviceId, userSessionId)) == null) {
             em.persist(new DeviceSessionEntity(deviceId, userSessionId, realm.getId(), System.currentTimeMillis()));
         }
-        pruneEnded(realm, deviceId);
+        if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_LOGIN_IN) == 0) {
+            pruneEnded(realm, deviceId);
+        }
     }
 
     /** Ends every online and offline session begun at the device and forgets them. */
@@ -54,21 +62,27 @@ final class DeviceSessions {
                 .setParameter("realmId", realmId).executeUpdate();
     }
 
-    /** Keeps the table near the number of live sessions: a few old records are checked at each login. */
+    /**
+     * Forgets ended sessions among the records longest unchecked; one still alive (an offline session lives for
+     * weeks) is marked checked and goes to the back of the line, so it cannot keep the ones behind it forever.
+     */
     private void pruneEnded(RealmModel realm, String deviceId) {
         UserSessionProvider sessions = session.sessions();
-        for (DeviceSessionEntity old : recorded(deviceId, System.currentTimeMillis() - PRUNE_AFTER_MILLIS, PRUNE_BATCH)) {
+        long now = System.currentTimeMillis();
+        for (DeviceSessionEntity old : recorded(deviceId, now - PRUNE_AFTER_MILLIS, PRUNE_BATCH)) {
             if (sessions.getUserSession(realm, old.getUserSessionId()) == null
                     && sessions.getOfflineUserSession(realm, old.getUserSessionId()) == null) {
                 em.remove(old);
+            } else {
+                old.setCheckedAt(now);
             }
         }
     }
 
-    private List<DeviceSessionEntity> recorded(String deviceId, long createdBefore, int max) {
+    private List<DeviceSessionEntity> recorded(String deviceId, long checkedBefore, int max) {
         return em.createQuery("select s from DeviceSessionEntity s where s.deviceId = :deviceId"
-                        + " and s.createdAt < :before order by s.createdAt", DeviceSessionEntity.class)
-                .setParameter("deviceId", deviceId).setParameter("before", createdBefore)
+                        + " and s.checkedAt < :before order by s.checkedAt", DeviceSessionEntity.class)
+                .setParameter("deviceId", deviceId).setParameter("before", checkedBefore)
                 .setMaxResults(max).getResultList();
     }
 }

@@ -21,6 +21,7 @@ import io.branchkey.device.DeviceType;
 import io.branchkey.device.EnrollmentCode;
 import io.branchkey.tenancy.NodeKind;
 import io.branchkey.common.BranchkeyException;
+import io.branchkey.common.RowLock;
 import io.branchkey.tenancy.TenantNodeModel;
 import io.branchkey.tenancy.TenantTreeProvider;
 import jakarta.persistence.EntityManager;
@@ -197,7 +198,8 @@ final class JpaDeviceProvider implements DeviceProvider {
         DeviceEntity device = find(realm, deviceId);
         if (device != null) {
             em.flush();
-            em.refresh(device, LockModeType.PESSIMISTIC_WRITE);
+            // FOR UPDATE, then its state as of the lock (refresh(entity, lockMode) reads without locking here)
+            device = RowLock.lock(em, DeviceEntity.class, deviceId);
         }
         if (device == null || device.getStatus() != DeviceStatus.ACTIVE) {
             throw new DeviceProofException(DeviceProofException.Reason.DISABLED, "the device is disabled or gone");

@@ -173,6 +173,7 @@ final class JpaPinProvider implements PinProvider {
         PinPolicy policy = policy(realm);
         int digits = policy.lengthOrDefault(length);
         requireLocalUser(user);
+        SetPinAttempts.require(session, realm, user);
         Pepper pepper = peppers.forRealm(session, realm);
         List<String> pinOnly = lockForChange(user);
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
@@ -198,10 +199,7 @@ final class JpaPinProvider implements PinProvider {
         if (!policy.usersMayChoose()) {
             throw new PinPolicyException(Problem.NOT_ALLOWED, "pin", "this realm does not let users choose their PIN");
         }
-        if (!SetPinAttempts.take(session, realm, user)) {
-            LOG.infof("realm %s: user %s tried to set a PIN too often; refused", realm.getName(), user.getId());
-            throw new PinPolicyException(Problem.TOO_MANY_ATTEMPTS, "pin", "too many attempts; try again later");
-        }
+        SetPinAttempts.require(session, realm, user);
         policy.checkChosen(pin);
         requireLocalUser(user);
         Pepper pepper = peppers.forRealm(session, realm);

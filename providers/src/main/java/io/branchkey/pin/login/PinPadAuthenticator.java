@@ -24,6 +24,7 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The PIN pad of a web register: the staff of the device's location as tiles, or PIN only, as the location is
@@ -97,7 +98,7 @@ final class PinPadAuthenticator implements Authenticator {
         }
         UserModel user = result.user();
         context.getEvent().user(user);
-        if (user.getRequiredActionsStream().findAny().isPresent()) {
+        if (requiredActionsPending(context, user)) {
             // Keycloak would run them next (update password, e-mail, OTP...), authorised by nothing but the PIN
             context.getEvent().detail("reason", "required actions pending").error(DeviceLogins.ACCESS_DENIED);
             context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED,
@@ -120,6 +121,17 @@ final class PinPadAuthenticator implements Authenticator {
         LoginLevels.markAuthenticated(context.getAuthenticationSession(), DeviceBoundGrantType.PIN_METHOD);
         context.setUser(user);
         context.success();
+    }
+
+    /**
+     * Whether Keycloak would ask for anything after this login: actions set on the user, and those its triggers
+     * would add now (an expired password, a profile missing a required field), as its password grant checks.
+     */
+    private static boolean requiredActionsPending(AuthenticationFlowContext context, UserModel user) {
+        AuthenticationManager.evaluateRequiredActionTriggers(context.getSession(), context.getAuthenticationSession(),
+                context.getHttpRequest(), context.getEvent(), context.getRealm(), user);
+        return user.getRequiredActionsStream().findAny().isPresent()
+                || !context.getAuthenticationSession().getRequiredActions().isEmpty();
     }
 
     private static PinLoginMode mode(AuthenticationFlowContext context, DeviceModel device) {
