@@ -4,9 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,9 +31,11 @@ import io.branchkey.claims.internal.TextResponse;
 /**
  * Access tokens of the resource server's own confidential client, from the client credentials grant at the realm's
  * token endpoint (client id and secret sent as HTTP Basic). A token is reused until shortly before its
- * {@code expires_in} runs out; one thread fetches while the others wait for its result. The OAuth messages are the
- * Nimbus OAuth 2.0 SDK's; they travel over the library's HTTP client. Neither secret nor tokens are ever logged or
- * put in an exception message. Thread-safe.
+ * {@code expires_in} runs out; one thread fetches while the others wait for its result, at most the request timeout.
+ * A failed fetch is remembered for a back-off (1 s, doubling on each further failure up to 30 s, reset by a success)
+ * during which callers fail at once without asking the endpoint. The OAuth messages are the Nimbus OAuth 2.0 SDK's;
+ * they travel over the library's HTTP client. Neither secret nor tokens are ever logged or put in an exception
+ * message. Thread-safe.
  */
 public final class ClientCredentialsTokenSource implements AccessTokenSource {
 
@@ -46,13 +50,31 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
         }
     }
 
+    /** The last fetch failed: its message (never a secret or token) and until when no new fetch is made. */
+    private static final class Failure {
+        final String message;
+        final long backoffMillis;
+        final long retryAtMillis;
+
+        Failure(String message, long backoffMillis, long retryAtMillis) {
+            this.message = message;
+            this.backoffMillis = backoffMillis;
+            this.retryAtMillis = retryAtMillis;
+        }
+    }
+
     private final TokenRequest request;
     private final JsonHttp http;
     private final Clock clock;
     private final long refreshMarginMillis;
     private final long lifetimeWithoutExpiresInMillis;
+    private final Duration requestTimeout;
+    private final long initialBackoffMillis;
+    private final long maxBackoffMillis;
     private final ReentrantLock fetching = new ReentrantLock();
     private final AtomicReference<Issued> issued = new AtomicReference<>();
+    /** Written only while holding {@link #fetching}; null after a success. */
+    private volatile Failure failure;
 
     private ClientCredentialsTokenSource(Builder builder) {
         this.request = new TokenRequest(builder.tokenEndpoint,
@@ -62,6 +84,9 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
         this.clock = builder.clock;
         this.refreshMarginMillis = builder.refreshMargin.toMillis();
         this.lifetimeWithoutExpiresInMillis = builder.lifetimeWithoutExpiresIn.toMillis();
+        this.requestTimeout = builder.requestTimeout;
+        this.initialBackoffMillis = builder.initialBackoff.toMillis();
+        this.maxBackoffMillis = builder.maxBackoff.toMillis();
     }
 
     /**
@@ -85,18 +110,64 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
         if (usable(current)) {
             return current.token;
         }
-        fetching.lock();
+        // a recent failure answers at once: with the endpoint down or the secret wrong, no caller waits for it
+        // or makes it busier
+        failIfBackingOff();
+        lockWithinRequestTimeout();
         try {
             current = issued.get();
             if (usable(current)) {
                 return current.token; // fetched by the thread we waited for
             }
-            Issued fresh = fetch();
+            failIfBackingOff(); // the thread we waited for failed
+            Issued fresh;
+            try {
+                fresh = fetch();
+            } catch (RuntimeException e) {
+                remember(e);
+                throw e;
+            }
+            failure = null;
             issued.set(fresh);
             return fresh.token;
         } finally {
             fetching.unlock();
         }
+    }
+
+    /**
+     * Waiting is bounded so that a hung fetch cannot pile up every request thread behind it. Measured on the
+     * lock's own (real) time: the injectable clock cannot time a wait.
+     */
+    private void lockWithinRequestTimeout() {
+        try {
+            if (!fetching.tryLock(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new BranchkeyUnavailableException("another thread is fetching a token and has not finished"
+                        + " within " + requestTimeout.toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BranchkeyUnavailableException("interrupted while waiting for another thread's token fetch", e);
+        }
+    }
+
+    private void failIfBackingOff() {
+        Failure last = failure;
+        if (last != null && clock.millis() < last.retryAtMillis) {
+            throw new BranchkeyUnavailableException(last.message + " (a remembered failure: the token endpoint is not"
+                    + " asked again before " + Instant.ofEpochMilli(last.retryAtMillis) + ")");
+        }
+    }
+
+    /** Called holding the lock. The back-off doubles on each consecutive failure, up to the maximum. */
+    private void remember(RuntimeException e) {
+        Failure last = failure;
+        long backoff = last == null ? initialBackoffMillis
+                : last.backoffMillis > maxBackoffMillis / 2 ? maxBackoffMillis : last.backoffMillis * 2;
+        // our own messages are free of secrets and tokens; another exception's message might not be
+        String message = e instanceof BranchkeyUnavailableException ? e.getMessage()
+                : "fetching a token failed with " + e.getClass().getName();
+        failure = new Failure(message, backoff, clock.millis() + backoff);
     }
 
     @Override
@@ -160,6 +231,8 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
         private Clock clock = Clock.systemUTC();
         private Duration refreshMargin = Duration.ofSeconds(30);
         private Duration lifetimeWithoutExpiresIn = Duration.ofMinutes(1);
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maxBackoff = Duration.ofSeconds(30);
 
         private Builder(URI tokenEndpoint, String clientId, String clientSecret) {
             this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
@@ -179,7 +252,7 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
             return this;
         }
 
-        /** Timeout of one request; default 5 s. */
+        /** Timeout of one request, and how long a caller waits for another thread's fetch; default 5 s. */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = Objects.requireNonNull(requestTimeout);
             return this;
@@ -202,6 +275,25 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
         /** How long a token is reused when the answer has no {@code expires_in}; default 1 minute. */
         public Builder lifetimeWithoutExpiresIn(Duration lifetime) {
             this.lifetimeWithoutExpiresIn = Objects.requireNonNull(lifetime);
+            return this;
+        }
+
+        /**
+         * How long a failed fetch is remembered, during which callers get its error without a new request: {@code
+         * initial} after a failure, doubling on each consecutive one up to {@code max}; a success resets it. Default
+         * 1 s and 30 s.
+         */
+        public Builder failureBackoff(Duration initial, Duration max) {
+            Objects.requireNonNull(initial, "initial");
+            Objects.requireNonNull(max, "max");
+            if (initial.toMillis() < 1) {
+                throw new IllegalArgumentException("the initial failure back-off must be at least 1 ms");
+            }
+            if (max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("the maximum failure back-off must not be below the initial one");
+            }
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
             return this;
         }
 

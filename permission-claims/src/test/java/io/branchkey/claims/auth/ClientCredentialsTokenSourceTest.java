@@ -3,6 +3,12 @@ package io.branchkey.claims.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +18,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.branchkey.claims.BranchkeyUnavailableException;
 import io.branchkey.claims.support.MutableClock;
@@ -109,9 +120,144 @@ class ClientCredentialsTokenSourceTest {
         assertThatThrownBy(tokens::accessToken).isInstanceOf(BranchkeyUnavailableException.class)
                 .hasMessageContaining("invalid_client").hasMessageContaining("service accounts")
                 .hasMessageNotContaining("wrong-secret");
-        // nothing cached: the next call asks again
-        assertThatThrownBy(tokens::accessToken).isInstanceOf(BranchkeyUnavailableException.class);
+        // remembered for the back-off (1 s by default): the same error at once, without asking again
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(BranchkeyUnavailableException.class)
+                .hasMessageContaining("invalid_client").hasMessageContaining("remembered failure")
+                .hasMessageContaining("2026-11-23T12:00:01Z").hasMessageNotContaining("wrong-secret");
+        clock.advance(Duration.ofMillis(999));
+        assertThatThrownBy(tokens::accessToken).hasMessageContaining("remembered failure");
+        assertThat(realm.count(TOKEN)).isEqualTo(1);
+
+        // after the back-off the endpoint is asked again
+        clock.advance(Duration.ofMillis(1));
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(BranchkeyUnavailableException.class)
+                .hasMessageContaining("invalid_client").hasMessageNotContaining("remembered");
         assertThat(realm.count(TOKEN)).isEqualTo(2);
+    }
+
+    @Test
+    void theBackOffDoublesUpToTheMaximumAndASuccessResetsIt() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        realm.on(TOKEN, request -> down.get() ? Answer.status(503)
+                : Answer.json("{\"access_token\": \"up\", \"token_type\": \"Bearer\", \"expires_in\": 300}"));
+        ClientCredentialsTokenSource tokens = source("s3cret-value")
+                .failureBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4)).build();
+
+        // failures at 0 s, 1 s, 3 s, 7 s, 11 s: back-offs 1, 2, 4, 4 (capped)
+        long[] backoffsMillis = {1000, 2000, 4000, 4000};
+        assertThatThrownBy(tokens::accessToken).hasMessageContaining("HTTP 503");
+        int requests = 1;
+        for (long backoff : backoffsMillis) {
+            clock.advance(Duration.ofMillis(backoff - 1));
+            assertThatThrownBy(tokens::accessToken).hasMessageContaining("HTTP 503")
+                    .hasMessageContaining("remembered failure");
+            assertThat(realm.count(TOKEN)).isEqualTo(requests);
+            clock.advance(Duration.ofMillis(1));
+            assertThatThrownBy(tokens::accessToken).hasMessageNotContaining("remembered");
+            assertThat(realm.count(TOKEN)).isEqualTo(++requests);
+        }
+
+        // the endpoint is back: after the back-off a fetch succeeds
+        down.set(false);
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(tokens.accessToken()).isEqualTo("up");
+        assertThat(realm.count(TOKEN)).isEqualTo(++requests);
+
+        // the success reset the back-off to 1 s
+        down.set(true);
+        tokens.invalidate("up");
+        assertThatThrownBy(tokens::accessToken).hasMessageContaining("HTTP 503");
+        clock.advance(Duration.ofMillis(999));
+        assertThatThrownBy(tokens::accessToken).hasMessageContaining("remembered failure");
+        assertThat(realm.count(TOKEN)).isEqualTo(requests + 1);
+        down.set(false);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(tokens.accessToken()).isEqualTo("up");
+        assertThat(realm.count(TOKEN)).isEqualTo(requests + 2);
+    }
+
+    @Test
+    void theFailureBackOffIsValidated() {
+        assertThatThrownBy(() -> source("s").failureBackoff(Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> source("s").failureBackoff(Duration.ofSeconds(-1), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> source("s").failureBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        source("s").failureBackoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+    }
+
+    @Test
+    void aCallerWaitingForAHungFetchGivesUpAfterTheRequestTimeout() throws Exception {
+        // headers at once, the body only when released: the request timeout ends with the headers, so the fetch
+        // hangs as long as the endpoint wants
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger requests = new AtomicInteger();
+        hung.createContext("/token", exchange -> {
+            requests.incrementAndGet();
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0);
+                arrived.countDown();
+                release.await();
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write("{\"access_token\": \"late\", \"token_type\": \"Bearer\", \"expires_in\": 300}"
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+        });
+        hung.start();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + hung.getAddress().getPort() + "/token");
+            ClientCredentialsTokenSource tokens = ClientCredentialsTokenSource.builder(endpoint, "orders-api", "s")
+                    .clock(clock).requestTimeout(Duration.ofMillis(300)).build();
+            Future<String> fetcher = pool.submit(tokens::accessToken);
+            assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+
+            long started = System.nanoTime();
+            Future<Throwable> waiter = pool.submit(() -> catching(tokens::accessToken));
+            Throwable gaveUp = waiter.get(5, TimeUnit.SECONDS);
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(gaveUp).isInstanceOf(BranchkeyUnavailableException.class)
+                    .hasMessageContaining("another thread is fetching a token").hasMessageContaining("300 ms");
+            assertThat(waitedMillis).isBetween(250L, 3000L);
+
+            // an interrupted waiter gives up at once and keeps its interrupt flag
+            AtomicBoolean stillInterrupted = new AtomicBoolean();
+            Future<Throwable> interrupted = pool.submit(() -> {
+                Thread.currentThread().interrupt();
+                Throwable thrown = catching(tokens::accessToken);
+                stillInterrupted.set(Thread.interrupted());
+                return thrown;
+            });
+            assertThat(interrupted.get(5, TimeUnit.SECONDS)).isInstanceOf(BranchkeyUnavailableException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(stillInterrupted).isTrue();
+
+            release.countDown();
+            assertThat(fetcher.get(5, TimeUnit.SECONDS)).isEqualTo("late");
+            assertThat(tokens.accessToken()).isEqualTo("late");
+            assertThat(requests).hasValue(1);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+            hung.stop(0);
+        }
+    }
+
+    private static Throwable catching(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     @Test
