@@ -50,9 +50,11 @@ public interface DeviceProvider extends Provider {
      * Records that a user session was begun at the device, so that disabling or deleting the device ends it. Waits
      * for a concurrent status change to commit, so a login racing a disable cannot outlive it.
      *
+     * @param newSession true when the session id was made for this login (a grant), false when it may have been
+     *        recorded before (a browser keeps its session id across logins)
      * @throws DeviceProofException when the device is no longer active
      */
-    void bindSession(RealmModel realm, String deviceId, String userSessionId);
+    void bindSession(RealmModel realm, String deviceId, String userSessionId, boolean newSession);
 
     /**
      * Deletes the device and the user that represents it, and ends every user session begun at it. Returns false

@@ -87,7 +87,7 @@ public abstract class DeviceBoundGrantType extends OAuth2GrantTypeBase {
     /** Records the session-to-be at the device, which ends it when disabled or deleted; refuses a device disabled meanwhile. */
     private void bindToDevice(DeviceModel device, String userSessionId) {
         try {
-            session.getProvider(DeviceProvider.class).bindSession(realm, device.id(), userSessionId);
+            session.getProvider(DeviceProvider.class).bindSession(realm, device.id(), userSessionId, true);
         } catch (DeviceProofException e) {
             throw refusedProof(e);
         }

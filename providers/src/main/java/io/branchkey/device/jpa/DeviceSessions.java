@@ -29,9 +29,9 @@ final class DeviceSessions {
         this.em = em;
     }
 
-    /** Records the session (once: a browser keeps its session id across logins) and prunes ended ones. */
-    void record(RealmModel realm, String deviceId, String userSessionId) {
-        if (em.find(DeviceSessionEntity.class, new DeviceSessionEntity.Key(deviceId, userSessionId)) == null) {
+    /** Records the session (once: a browser keeps its session id across logins) and now and then prunes ended ones. */
+    void record(RealmModel realm, String deviceId, String userSessionId, boolean newSession) {
+        if (newSession || em.find(DeviceSessionEntity.class, new DeviceSessionEntity.Key(deviceId, userSessionId)) == null) {
             em.persist(new DeviceSessionEntity(deviceId, userSessionId, realm.getId(), System.currentTimeMillis()));
         }
         if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_LOGIN_IN) == 0) {

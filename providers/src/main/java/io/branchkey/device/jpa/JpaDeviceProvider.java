@@ -194,8 +194,12 @@ final class JpaDeviceProvider implements DeviceProvider {
     }
 
     @Override
-    public void bindSession(RealmModel realm, String deviceId, String userSessionId) {
-        DeviceEntity device = find(realm, deviceId);
+    public void bindSession(RealmModel realm, String deviceId, String userSessionId, boolean newSession) {
+        // by key: the device proof of this request loaded it already, so this costs no query
+        DeviceEntity device = deviceId == null ? null : em.find(DeviceEntity.class, deviceId);
+        if (device != null && !realm.getId().equals(device.getRealmId())) {
+            device = null;
+        }
         if (device != null) {
             em.flush();
             // FOR UPDATE, then its state as of the lock (refresh(entity, lockMode) reads without locking here)
@@ -204,7 +208,7 @@ final class JpaDeviceProvider implements DeviceProvider {
         if (device == null || device.getStatus() != DeviceStatus.ACTIVE) {
             throw new DeviceProofException(DeviceProofException.Reason.DISABLED, "the device is disabled or gone");
         }
-        sessions.record(realm, deviceId, userSessionId);
+        sessions.record(realm, deviceId, userSessionId, newSession);
     }
 
     @Override

@@ -108,7 +108,7 @@ final class PinPadAuthenticator implements Authenticator {
         try {
             // Keycloak gives the browser's user session the id of its root authentication session.
             context.getSession().getProvider(DeviceProvider.class).bindSession(context.getRealm(), device.id(),
-                    context.getAuthenticationSession().getParentSession().getId());
+                    context.getAuthenticationSession().getParentSession().getId(), false);
         } catch (DeviceProofException e) {
             RegisterDeviceAuthenticator.refuse(context);
             return;
