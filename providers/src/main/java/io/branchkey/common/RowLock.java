@@ -20,19 +20,6 @@ public final class RowLock {
     }
 
     /**
-     * Makes sure the row exists (committed), without locking it. Call before taking any lock. The row is not left in
-     * the persistence context, where its unlocked state would hide what a later lock reads.
-     */
-    public static <T> void ensure(KeycloakSession session, EntityManager em, Class<T> type, Object id, Supplier<T> newRow) {
-        T found = em.find(type, id);
-        if (found == null) {
-            createRow(session, type, id, newRow);
-        } else {
-            em.detach(found);
-        }
-    }
-
-    /**
      * Locks an existing row (SELECT … FOR UPDATE) and returns its state as of the lock, or null if there is none.
      * A row this transaction had read before is read again: Hibernate locks a managed entity without reloading it,
      * and counting on that stale state would lose other transactions' updates.
@@ -63,6 +50,17 @@ public final class RowLock {
             em.flush();
         }
         return row;
+    }
+
+    /**
+     * As {@link #acquire}, in a persistence context that has not loaded the row (a transaction of its own that reads
+     * it first through here): one SELECT … FOR UPDATE when the row exists, read as of the lock, with no existence
+     * check before it and no re-read after. A missing row is created apart first, as {@link #acquire} does.
+     */
+    public static <T> T acquireUnloaded(KeycloakSession session, EntityManager em, Class<T> type, Object id,
+                                        Supplier<T> newRow) {
+        T row = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        return row != null ? row : acquire(session, em, type, id, newRow);
     }
 
     private static <T> void createRow(KeycloakSession session, Class<T> type, Object id, Supplier<T> newRow) {

@@ -4,6 +4,7 @@ import io.branchkey.device.DeviceEvents;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,8 @@ final class JpaDeviceProvider implements DeviceProvider {
     private static final int MAX_NAME = 255;
     static final long MIN_EXPIRY_SECONDS = 5;
     static final long MAX_EXPIRY_SECONDS = 86_400;
+
+    private static final int NONCE_SWEEP_ONE_IN = 16;
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -138,9 +141,12 @@ final class JpaDeviceProvider implements DeviceProvider {
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
                 EntityManager own = s.getProvider(JpaConnectionProvider.class).getEntityManager();
-                // Expired nonces of this device can go: their assertions are refused as expired anyway.
-                own.createQuery("delete from DeviceNonceEntity n where n.deviceId = :deviceId and n.expiresAt < :now")
-                        .setParameter("deviceId", checked.deviceId()).setParameter("now", now).executeUpdate();
+                // Expired nonces of this device can go (their assertions are refused as expired anyway), now and then:
+                // a statement saved on most logins, and the table still holds at most a few minutes of them.
+                if (ThreadLocalRandom.current().nextInt(NONCE_SWEEP_ONE_IN) == 0) {
+                    own.createQuery("delete from DeviceNonceEntity n where n.deviceId = :deviceId and n.expiresAt < :now")
+                            .setParameter("deviceId", checked.deviceId()).setParameter("now", now).executeUpdate();
+                }
                 own.persist(new DeviceNonceEntity(checked.deviceId(), checked.jti(), checked.expiresAtMillis()));
             });
         } catch (PersistenceException | ModelException e) {

@@ -86,11 +86,13 @@ final class PinGuard {
             dummyHash(pin);
             return Verdict.refused(Reason.UNKNOWN_LOCATION);
         }
-        // Rows first (committed apart), then the locks, always in this order.
-        RowLock.ensure(session, em, PinLocationEntity.class, node.getId(), () -> new PinLocationEntity(node.getId(), realm.getId()));
-        RowLock.ensure(session, em, PinDeviceEntity.class, attempt.deviceId(), () -> new PinDeviceEntity(attempt.deviceId(), realm.getId()));
-        PinLocationEntity location = RowLock.lock(em, PinLocationEntity.class, node.getId());
-        PinDeviceEntity device = RowLock.lock(em, PinDeviceEntity.class, attempt.deviceId());
+        // Always in this order: location, device, credential. This transaction is the attempt's own, so no row is
+        // loaded yet: each lock is one statement, and a missing row is created apart (no other attempt at this
+        // location can be creating the device's row meanwhile: it waits for the location's lock).
+        PinLocationEntity location = RowLock.acquireUnloaded(session, em, PinLocationEntity.class, node.getId(),
+                () -> new PinLocationEntity(node.getId(), realm.getId()));
+        PinDeviceEntity device = RowLock.acquireUnloaded(session, em, PinDeviceEntity.class, attempt.deviceId(),
+                () -> new PinDeviceEntity(attempt.deviceId(), realm.getId()));
         if (!realm.getId().equals(device.getRealmId())) {
             throw new IllegalArgumentException("device " + attempt.deviceId() + " belongs to another realm");
         }
@@ -108,7 +110,7 @@ final class PinGuard {
             if (attempt.userId() != null) {
                 // A picked tile without a PIN (or nobody's tile) must cost what a wrong PIN costs: its row lock and
                 // counter write go to the device's decoy row, or timing would tell who has a PIN.
-                PinDeviceEntity decoy = RowLock.acquire(session, em, PinDeviceEntity.class, decoyId(attempt.deviceId()),
+                PinDeviceEntity decoy = RowLock.acquireUnloaded(session, em, PinDeviceEntity.class, decoyId(attempt.deviceId()),
                         () -> new PinDeviceEntity(decoyId(attempt.deviceId()), realm.getId()));
                 dummyHash(pin);
                 decoy.setCounter(decoy.counter().afterFailure(now));
@@ -117,7 +119,7 @@ final class PinGuard {
             }
             return refused(candidate.refusal(), attempt, location, device, null, now);
         }
-        PinCredentialEntity row = RowLock.acquire(session, em, PinCredentialEntity.class, candidate.credential().getId(),
+        PinCredentialEntity row = RowLock.acquireUnloaded(session, em, PinCredentialEntity.class, candidate.credential().getId(),
                 () -> new PinCredentialEntity(candidate.credential().getId(), realm.getId(), candidate.user().getId(), null));
         // Checked even when locked, so that a locked PIN costs the same time as any other.
         boolean matches = candidate.credential().verify(pin, pepper);
