@@ -140,17 +140,19 @@ public final class PinPeppers {
         try (KeycloakSession own = factory.create()) {
             own.getContext().setRealm(realm);
             try (VaultRawSecret secret = own.vault().getRawSecret(VAULT_EXPRESSION)) {
-                return secret.getAsArray().map(PinPeppers::withoutTrailingNewline).filter(bytes -> bytes.length > 0);
+                // a copy: closing the secret overwrites the array it handed out (DefaultVaultRawSecret)
+                return secret.getAsArray().map(PinPeppers::copyWithoutTrailingNewline).filter(bytes -> bytes.length > 0);
             }
         }
     }
 
-    private static byte[] withoutTrailingNewline(byte[] bytes) {
+    /** A new array, never the one given: the vault wipes its own when the secret is closed. */
+    static byte[] copyWithoutTrailingNewline(byte[] bytes) {
         int end = bytes.length;
         while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
             end--;
         }
-        return end == bytes.length ? bytes : Arrays.copyOf(bytes, end);
+        return Arrays.copyOf(bytes, end);
     }
 
     /**

@@ -118,4 +118,18 @@ class PepperTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** Keycloak's file vault overwrites the array of a secret when it is closed: the pepper must not share it. */
+    @Test
+    void aVaultPepperIsCopiedOutOfTheSecretsArray() {
+        for (String stored : new String[] {"a vault pepper of at least 32 bytes, no newline",
+                "a vault pepper of at least 32 bytes, then a newline\n"}) {
+            byte[] secretsArray = bytes(stored);
+            byte[] pepper = PinPeppers.copyWithoutTrailingNewline(secretsArray);
+            Pepper before = Pepper.derive(pepper.clone(), "vault");
+            Arrays.fill(secretsArray, (byte) 7); // what closing the vault's secret does
+            assertThat(new String(pepper, StandardCharsets.UTF_8)).isEqualTo(stored.strip());
+            assertThat(Pepper.derive(pepper, "vault").id()).isEqualTo(before.id());
+        }
+    }
 }
