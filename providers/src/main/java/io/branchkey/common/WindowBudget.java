@@ -23,10 +23,6 @@ public final class WindowBudget {
         this.windowSeconds = windowSeconds;
     }
 
-    public int perWindow() {
-        return perWindow;
-    }
-
     /** Claims one event for the subject; false when this window's budget is used up. */
     public boolean take(KeycloakSession session, String subject) {
         String prefix = prefix(subject);

@@ -18,16 +18,14 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /**
- * Marks tokens of device-bound logins in {@code acr}: {@value #PIN_ACR} after a PIN login at a register,
- * {@value #DEVICE_ACR} for a device signed in as itself, so resource servers can ask for a stronger login where a
+ * Marks tokens of device-bound logins in {@code acr}: {@value LoginLevels#PIN_ACR} after a PIN login at a register,
+ * {@value LoginLevels#DEVICE_ACR} for a device signed in as itself, so resource servers can ask for a stronger login where a
  * PIN is not enough. Runs after Keycloak's own acr mapper, which it overrides only for these logins.
  */
 public final class LoginMethodAcrMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "branchkey-acr-mapper";
-    public static final String PIN_ACR = LoginLevels.PIN_ACR;
-    public static final String DEVICE_ACR = LoginLevels.DEVICE_ACR;
 
     private static final List<ProviderConfigProperty> CONFIG;
 
@@ -54,7 +52,7 @@ public final class LoginMethodAcrMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public String getHelpText() {
-        return "Sets acr to " + PIN_ACR + " for PIN logins at registered devices and " + DEVICE_ACR
+        return "Sets acr to " + LoginLevels.PIN_ACR + " for PIN logins at registered devices and " + LoginLevels.DEVICE_ACR
                 + " for devices signed in as themselves.";
     }
 

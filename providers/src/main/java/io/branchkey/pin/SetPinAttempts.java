@@ -21,7 +21,7 @@ public final class SetPinAttempts {
     }
 
     /** Claims one attempt for the user; false when this hour's are used up. */
-    public static boolean take(KeycloakSession session, RealmModel realm, UserModel user) {
+    private static boolean take(KeycloakSession session, RealmModel realm, UserModel user) {
         return BUDGET.take(session, realm.getId() + ":" + user.getId());
     }
 

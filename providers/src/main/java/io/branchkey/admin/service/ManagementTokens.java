@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.branchkey.device.DeviceProvider;
 import io.branchkey.device.grant.DeviceBoundGrantType;
-import io.branchkey.oidc.LoginMethodAcrMapper;
+import io.branchkey.device.grant.LoginLevels;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -47,7 +47,7 @@ public final class ManagementTokens {
     }
 
     private static boolean isDeviceBound(AccessToken token, UserSessionModel userSession) {
-        if (LoginMethodAcrMapper.PIN_ACR.equals(token.getAcr()) || LoginMethodAcrMapper.DEVICE_ACR.equals(token.getAcr())) {
+        if (LoginLevels.PIN_ACR.equals(token.getAcr()) || LoginLevels.DEVICE_ACR.equals(token.getAcr())) {
             return true;
         }
         if (userSession == null) {
